@@ -1,0 +1,171 @@
+"""Cut a document's blocks into chunks that fit the embedding model.
+
+Prose chunks gather the headings and paragraphs of one report or agenda item up to the token
+limit (the heading path, embedded with each chunk, counts too), with a little overlap; a long
+paragraph is split at sentences. A table is never
+cut inside a row: a long table is split by rows and every part repeats the header row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import groupby
+
+from .documents import Chunk, Document
+from .structure import Block, parse_blocks
+
+TokenCounter = Callable[[str], int]
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
+
+
+def chunk_document(document: Document, count_tokens: TokenCounter, max_tokens: int = 256,
+                   overlap_tokens: int = 32) -> list[Chunk]:
+    """All chunks of a document, in reading order.
+
+    Within one report (or agenda item) consecutive headings and paragraphs are packed together;
+    a chunk closes when the next piece would not fit, at a heading once it is half full, and
+    before every table.
+    """
+    chunker = _Chunker(document, count_tokens, max_tokens, overlap_tokens)
+    chunks: list[Chunk] = []
+    for _, blocks in groupby(parse_blocks(document), key=lambda b: (b.report_title, b.agenda_item)):
+        run: list[Block] = []
+        for block in blocks:
+            if block.kind == "table":
+                chunks += chunker.prose(run) + chunker.table(block)
+                run = []
+            else:
+                run.append(block)
+        chunks += chunker.prose(run)
+    return chunks
+
+
+class _Chunker:
+    def __init__(self, document: Document, count_tokens: TokenCounter, max_tokens: int, overlap_tokens: int):
+        self.document = document
+        self.count = count_tokens
+        self.max_tokens = max_tokens
+        self.overlap_tokens = overlap_tokens
+
+    def _make(self, block: Block, kind: str, pieces: list[tuple[int, str]], page: str | None,
+              first_line: int | None = None) -> Chunk:
+        return Chunk(
+            document=self.document.name,
+            text="\n".join(text for _, text in pieces),
+            kind=kind,
+            line_start=first_line or pieces[0][0],
+            line_end=pieces[-1][0],
+            page=page,
+            heading_path=list(block.heading_path),
+            agenda_item=block.agenda_item,
+            agenda_title=block.agenda_title,
+            report_title=block.report_title,
+            meta=self.document.meta,
+        )
+
+    def _budget(self, block: Block) -> int:
+        """Tokens left for the body once the heading path (which is embedded too) is counted."""
+        context = " > ".join(block.heading_path)
+        return self.max_tokens - (self.count(context) - 1 if context else 0)
+
+    def prose(self, blocks: list[Block]) -> list[Chunk]:
+        """Pack headings and paragraphs into chunks, splitting long paragraphs at sentences."""
+        chunks: list[Chunk] = []
+        current: list[tuple[int, str, str | None]] = []  # (line, text, page)
+        anchor: Block | None = None
+        anchor_budget = self.max_tokens
+        for block in blocks:
+            if block.kind == "heading" and current and anchor and self._size(anchor, current) * 2 >= anchor_budget:
+                chunks.append(self._close(anchor, current))
+                current, anchor = [], None
+            anchor = anchor or block
+            anchor_budget = self._budget(anchor)
+            for number, line in block.lines:
+                for piece in self._split_to_fit(line.strip(), anchor_budget):
+                    candidate = current + [(number, piece, block.page)]
+                    if current and self._size(anchor, candidate) > anchor_budget:
+                        chunks.append(self._close(anchor, current))
+                        anchor, anchor_budget = block, self._budget(block)
+                        current = self._overlap(current, piece, anchor_budget)
+                        candidate = current + [(number, piece, block.page)]
+                    current = candidate
+        if current and anchor:
+            chunks.append(self._close(anchor, current))
+        return chunks
+
+    def _size(self, anchor: Block, pieces) -> int:
+        return self.count("\n".join(text for _, text, _ in pieces))
+
+    def _close(self, anchor: Block, pieces) -> Chunk:
+        return self._make(anchor, "prose", [(n, t) for n, t, _ in pieces], pieces[0][2])
+
+    def _overlap(self, previous: list[tuple[int, str, str | None]], following: str, budget: int):
+        """The last sentence of the previous chunk, when it is short and fits beside the next piece."""
+        last_number, last_text, page = previous[-1]
+        tail = _SENTENCE_END.split(last_text)[-1]
+        if self.count(tail) > self.overlap_tokens or self.count(tail + "\n" + following) > budget:
+            return []
+        return [(last_number, tail, page)]
+
+    def _split_to_fit(self, text: str, budget: int) -> list[str]:
+        """A line as pieces that fit: whole if it fits, else sentences, else runs of words."""
+        if self.count(text) <= budget:
+            return [text]
+        pieces, current = [], ""
+        for sentence in _SENTENCE_END.split(text):
+            if self.count(sentence) > budget:
+                if current:
+                    pieces.append(current)
+                    current = ""
+                pieces += self._split_words(sentence, budget)
+                continue
+            joined = f"{current} {sentence}".strip()
+            if current and self.count(joined) > budget:
+                pieces.append(current)
+                current = sentence
+            else:
+                current = joined
+        if current:
+            pieces.append(current)
+        return pieces
+
+    def _split_words(self, text: str, budget: int) -> list[str]:
+        pieces, current = [], []
+        for word in text.split():
+            if current and self.count(" ".join(current + [word])) > budget:
+                pieces.append(" ".join(current))
+                current = []
+            current.append(word)
+        if current:
+            pieces.append(" ".join(current))
+        return pieces
+
+    def table(self, block: Block) -> list[Chunk]:
+        """A whole table as one chunk, or split by rows with the header row repeated."""
+        budget = self._budget(block)
+        header, rows = block.lines[0], block.lines[1:]
+        if self.count(block.text) <= budget or not rows:
+            return [self._make(block, "table", block.lines, block.page)]
+        parts, current = [], []
+        for row in rows:
+            if self.count(header[1] + "\n" + row[1]) > budget:
+                # Prose laid out as a table: a row too long for the model is split at sentences.
+                parts += [current] if current else []
+                parts += [[(row[0], piece)] for piece in self._split_to_fit(row[1], budget)]
+                current = []
+                continue
+            if current and self.count("\n".join(t for _, t in [header] + current + [row])) > budget:
+                parts.append(current)
+                current = []
+            current.append(row)
+        parts += [current] if current else []
+        # The first part starts at the header; later parts at their own first row.
+        chunks = []
+        for i, part in enumerate(parts):
+            lines = part if self.count(part[0][1]) + self.count(header[1]) > budget else [header] + part
+            chunk = self._make(block, "table", lines, block.page, first_line=None if i == 0 else part[0][0])
+            chunk.part = i
+            chunks.append(chunk)
+        return chunks
+

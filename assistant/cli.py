@@ -1,0 +1,181 @@
+"""The ``assistant`` command: ingest papers, search them, show the index's status, run the demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+from .config import Settings
+from .embeddings import ModelNotFound
+from .index import ModelMismatch
+from .metadata import parse_date
+
+DEMO_QUESTIONS = [
+    "who was elected chair of the scrutiny sub-committee",
+    "placement stability children with 3 or more placements",
+    "care leavers in education, employment or training",
+    "why is the children's services budget overspent",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    settings = Settings.from_env(
+        index_dir=Path(args.index_dir) if args.index_dir else None,
+        chroma_url=args.chroma_url,
+        embedding_model=args.model,
+    )
+    try:
+        return args.handler(args, settings)
+    except (ModelMismatch, ModelNotFound) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ConnectionError as error:
+        print(f"error: cannot reach the Chroma server at {settings.chroma_url} ({error})", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
+    parser.add_argument("--index-dir", help="index folder (default: indexes/, or ASSISTANT_INDEX_DIR)")
+    parser.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (or ASSISTANT_CHROMA_URL)")
+    parser.add_argument("--model", help="embedding model: a sentence-transformers name or folder")
+    commands = parser.add_subparsers(dest="command")
+
+    ingest = commands.add_parser("ingest", help="add papers to the index (unchanged files are skipped)")
+    ingest.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(handler=_ingest)
+
+    search = commands.add_parser("search", help="find the passages that best match a query")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5, help="how many results (default 5)")
+    _add_filters(search)
+    search.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid")
+    search.set_defaults(handler=_search)
+
+    status = commands.add_parser("status", help="what the index holds")
+    status.set_defaults(handler=_status)
+
+    demo = commands.add_parser("demo", help="ingest the corpus if needed, run example searches, then ask for yours")
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _add_filters(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--council", help="e.g. Norfolk")
+    command.add_argument("--committee", help="part of a committee's name, e.g. scrutiny")
+    command.add_argument("--since", help="meetings on or after this date (e.g. 2019-01-01 or '1 Jan 2019')")
+    command.add_argument("--until", help="meetings on or before this date")
+    command.add_argument("--document", help="part of a document's file name")
+
+
+def _ingest(args, settings: Settings) -> int:
+    from .ingest import Ingester
+
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    summary = Ingester(settings).run(paths, progress=not args.quiet)
+    print(summary.describe())
+    for name in summary.removed:
+        print(f"removed {name}: its file was deleted")
+    return 1 if summary.failed else 0
+
+
+def _filters(args):
+    from .search import Filters
+
+    dates = {}
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        dates[name] = (parse_date(value) or parse_date(f"1 Jan {value}") if value else None)
+        if value and not dates[name]:
+            raise SystemExit(f"error: cannot read the date '{value}'")
+    return Filters(council=args.council, committee=args.committee, document=args.document, **dates)
+
+
+def _searcher(settings: Settings):
+    from .embeddings import Embedder
+    from .index import PaperIndex
+    from .search import Searcher
+
+    return Searcher(PaperIndex(settings), Embedder(settings.embedding_model, settings.embed_batch_size))
+
+
+def _search(args, settings: Settings) -> int:
+    searcher = _searcher(settings)
+    if not searcher.index.documents():
+        print("The index is empty: run `assistant ingest` first.", file=sys.stderr)
+        return 1
+    hits = searcher.search(args.query, k=args.k, filters=_filters(args), mode=args.mode)
+    if not hits:
+        print("No passage matches (check the filters: `assistant status` lists the documents).")
+    _print_hits(hits)
+    return 0
+
+
+def _print_hits(hits) -> None:
+    for rank, hit in enumerate(hits, start=1):
+        meta = hit.metadata
+        similarity = f", similarity {hit.similarity:.2f}" if hit.similarity is not None else ""
+        print(f"{rank}. {meta['document']} ({hit.location}) score {hit.score:.4f}{similarity}")
+        context = [meta.get("council"), meta.get("committee"), meta.get("meeting_date")]
+        print(f"   {' | '.join(c for c in context if c)}")
+        if meta.get("agenda_item"):
+            print(f"   agenda item {meta['agenda_item']}: {meta.get('agenda_title', '')}")
+        if meta.get("heading"):
+            print(f"   section: {meta['heading']}")
+        body = " ".join(hit.text.split())
+        print(textwrap.indent(textwrap.fill(body[:400] + ("…" if len(body) > 400 else ""), 96), "   "))
+        print()
+
+
+def _status(args, settings: Settings) -> int:
+    from .index import PaperIndex
+
+    index = PaperIndex(settings)
+    records = index.documents()
+    info = index.info()
+    print(f"index: {index.location}")
+    print(f"model: {info.get('model', settings.embedding_model)}")
+    print(f"documents: {len(records)}, chunks: {sum(r.chunks for r in records.values())}, "
+          f"tables: {sum(r.tables for r in records.values())}")
+    print(f"last ingest: {info.get('last_ingest', 'never')}")
+    for record in sorted(records.values(), key=lambda r: (r.meta.get("council") or "", r.meta.get("meeting_date") or "")):
+        meta = record.meta
+        print(f"  {record.name}: {meta.get('council')} | {meta.get('committee')} | {meta.get('meeting_date')} | "
+              f"{meta.get('document_type')} | {record.chunks} chunks")
+    return 0
+
+
+def _demo(args, settings: Settings) -> int:
+    from .ingest import Ingester
+
+    searcher = _searcher(settings)
+    summary = Ingester(settings, index=searcher.index, embedder=searcher.embedder).run([settings.corpus_dir])
+    print(summary.describe(), end="\n\n")
+    searcher.refresh()
+    for question in DEMO_QUESTIONS:
+        print(f"== {question}")
+        _print_hits(searcher.search(question, k=2))
+    if not sys.stdin.isatty():
+        return 0
+    print("Type a search (an empty line ends):")
+    while True:
+        try:
+            query = input("search> ").strip()
+        except EOFError:
+            break
+        if not query:
+            break
+        _print_hits(searcher.search(query, k=3))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
