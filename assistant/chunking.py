@@ -142,30 +142,38 @@ class _Chunker:
         return pieces
 
     def table(self, block: Block) -> list[Chunk]:
-        """A whole table as one chunk, or split by rows with the header row repeated."""
+        """A whole table as one chunk, or split by rows with the header row repeated.
+
+        A header too long to repeat (prose laid out in cells) is kept as an ordinary row, and a
+        row too long for the model even alone is split at sentences.
+        """
         budget = self._budget(block)
-        header, rows = block.lines[0], block.lines[1:]
-        if self.count(block.text) <= budget or not rows:
+        if self.count(block.text) <= budget:
             return [self._make(block, "table", block.lines, block.page)]
-        parts, current = [], []
+        header, rows = block.lines[0], block.lines[1:]
+        if self.count(header[1]) * 2 > budget:
+            header, rows = None, block.lines
+        head = [header] if header else []
+        parts: list[tuple[list[tuple[int, str]], bool]] = []  # (rows, with header)
+        current: list[tuple[int, str]] = []
         for row in rows:
-            if self.count(header[1] + "\n" + row[1]) > budget:
-                # Prose laid out as a table: a row too long for the model is split at sentences.
-                parts += [current] if current else []
-                parts += [[(row[0], piece)] for piece in self._split_to_fit(row[1], budget)]
+            if self.count("\n".join(t for _, t in head + [row])) > budget:
+                parts += [(current, True)] if current else []
+                parts += [([(row[0], piece)], False) for piece in self._split_to_fit(row[1], budget)]
                 current = []
-                continue
-            if current and self.count("\n".join(t for _, t in [header] + current + [row])) > budget:
-                parts.append(current)
-                current = []
-            current.append(row)
-        parts += [current] if current else []
-        # The first part starts at the header; later parts at their own first row.
+            elif current and self.count("\n".join(t for _, t in head + current + [row])) > budget:
+                parts.append((current, True))
+                current = [row]
+            else:
+                current.append(row)
+        parts += [(current, True)] if current else []
+        if header and not any(with_header for _, with_header in parts):
+            parts.insert(0, ([], True))  # every row was too long to sit beside the header: keep it alone
         chunks = []
-        for i, part in enumerate(parts):
-            lines = part if self.count(part[0][1]) + self.count(header[1]) > budget else [header] + part
-            chunk = self._make(block, "table", lines, block.page, first_line=None if i == 0 else part[0][0])
-            chunk.part = i
+        for number, (part, with_header) in enumerate(parts):
+            lines = head + part if with_header else part
+            # The first part starts at the header; later parts at their own first row.
+            chunk = self._make(block, "table", lines, block.page, first_line=None if number == 0 else part[0][0])
+            chunk.part = number
             chunks.append(chunk)
         return chunks
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .embeddings import Embedder
 from .index import DocumentRecord, PaperIndex
@@ -67,8 +68,16 @@ class Hit:
         return f"page {meta['page']}, {lines}" if meta.get("page") else lines
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
 def tokenize(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """Lower-cased word stems, so 'exclusions' meets 'exclusion' and 'placements' 'placement'."""
+    return _stemmer().stemWords(_TOKEN.findall(text.lower()))
 
 
 class Searcher:

@@ -1,0 +1,79 @@
+"""Shared fixtures: the bundled model, the real corpus indexed once per session, PDF makers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.embeddings import Embedder
+from assistant.index import PaperIndex
+from assistant.ingest import Ingester
+from assistant.search import Searcher
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    return Embedder("all-MiniLM-L6-v2")
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, embedder):
+    """The real corpus, ingested once for the whole session."""
+    settings = Settings(index_dir=tmp_path_factory.mktemp("corpus-index"))
+    index = PaperIndex(settings)
+    summary = Ingester(settings, index=index, embedder=embedder).run([CORPUS], progress=False)
+    return settings, index, Searcher(index, embedder), summary
+
+
+@pytest.fixture
+def make_settings(tmp_path):
+    """Settings for a fresh, empty index in this test's folder."""
+    def make(**overrides) -> Settings:
+        return Settings(index_dir=tmp_path / "index", **overrides)
+    return make
+
+
+@pytest.fixture
+def papers(tmp_path) -> Path:
+    """A folder holding two short real papers: North Somerset's and Northumberland's reports."""
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for name in ("north-somerset_2022-03-10_children-young-people-policy-scrutiny-panel.txt",
+                 "northumberland_2019-06-06_family-and-children-overview-scrutiny.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    return folder
+
+
+def write_pdf(path: Path, pages: list[list[str]], first_page_number: int | None = None,
+              table: list[list[str]] | None = None, table_page: int = 0) -> Path:
+    """A real multi-page PDF made with reportlab: lines of text per page, an optional printed
+    page number in the footer, and an optional table drawn in columns on one page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = A4
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages):
+        y = height - 72
+        for line in lines:
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(72, y, line)
+            y -= 16
+        if table and number == table_page:
+            y -= 10
+            columns = [72, 300, 370, 440, 510]
+            for row in table:
+                for x, cell in zip(columns, row):
+                    pdf.drawString(x, y, cell)
+                y -= 16
+        if first_page_number is not None:
+            pdf.drawCentredString(width / 2, 40, str(first_page_number + number))
+        pdf.showPage()
+    pdf.save()
+    return path
