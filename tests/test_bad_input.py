@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfWriter
 
 from assistant.cli import main
+from assistant.config import Settings
 from assistant.index import PaperIndex
 from assistant.loaders import LoadError, load_document
 
@@ -80,7 +81,7 @@ def test_bad_files_fail_alone_and_nothing_indexed_is_lost(tmp_path, papers, caps
         assert any(line.startswith("FAILED") and name in line and reason in line for line in out.splitlines()), name
     assert f"FAILED {missing}: no such file or directory" in out
     assert "7 failed" in out and "1 indexed" in out and "2 unchanged" in out
-    index = PaperIndex(__import__("assistant.config", fromlist=["Settings"]).Settings.from_env())
+    index = PaperIndex(Settings.from_env())
     assert set(index.documents()) == {NORTH_SOMERSET, "northumberland_2019-06-06_family-and-children-overview-scrutiny.txt", "cp1252.txt"}
     assert main(["search", "--document", "cp1252", "Café sessions"]) == 0
     assert "£400" in capsys.readouterr().out
