@@ -16,6 +16,7 @@ from .documents import Chunk, Document
 from .structure import Block, parse_blocks
 
 TokenCounter = Callable[[str], int]
+MIN_BODY_WORDS = 4  # a chunk of headings and stray labels ("Chair", "Item No 5.") says nothing
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
 
 
@@ -92,7 +93,8 @@ class _Chunker:
                     current = candidate
         if current and anchor:
             chunks.append(self._close(anchor, current))
-        return chunks
+        body = {(number, text) for block in blocks if block.kind == "paragraph" for number, text in block.lines}
+        return [chunk for chunk in chunks if _words_outside_headings(chunk, body) >= MIN_BODY_WORDS]
 
     def _size(self, anchor: Block, pieces) -> int:
         return self.count("\n".join(text for _, text, _ in pieces))
@@ -177,3 +179,9 @@ class _Chunker:
             chunk.part = number
             chunks.append(chunk)
         return chunks
+
+
+def _words_outside_headings(chunk: Chunk, body: set[tuple[int, str]]) -> int:
+    """Words a prose chunk holds from paragraph lines (its headings are in its heading path)."""
+    lines = range(chunk.line_start, chunk.line_end + 1)
+    return sum(len(text.split()) for number, text in body if number in lines)

@@ -75,3 +75,10 @@ def test_chunks_carry_agenda_and_headings(chunked):
     assert chunk.agenda_item == "9"
     assert chunk.heading_path[0] == "Revenue Budget Monitoring Month 2"
     assert chunk.meta.council == "Norfolk"
+
+
+def test_no_chunk_is_only_headings_and_labels(chunked):
+    _, chunks = chunked["norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt"]
+    assert not any(chunk.text.replace("*", "").split() == ["Chair", "##", "Scrutiny", "Sub-Committee", "Item", "No", "5."]
+                   for chunk in chunks)
+    assert all(len(chunk.text.split()) >= 4 for chunk in chunks if chunk.kind == "prose")
