@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import groupby
+from typing import NamedTuple
 
 from .documents import Chunk, Document
 from .structure import Block, parse_blocks
@@ -18,6 +19,15 @@ from .structure import Block, parse_blocks
 TokenCounter = Callable[[str], int]
 MIN_BODY_WORDS = 4  # a chunk of headings and stray labels ("Chair", "Item No 5.") says nothing
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'‘“•-])")
+
+
+class Piece(NamedTuple):
+    """A line, or part of a long one, on its way into a prose chunk."""
+
+    line: int
+    text: str
+    page: str | None
+    body: bool  # from a paragraph, not a heading
 
 
 def chunk_document(document: Document, count_tokens: TokenCounter, max_tokens: int = 256,
@@ -71,44 +81,47 @@ class _Chunker:
         return self.max_tokens - (self.count(context) - 1 if context else 0)
 
     def prose(self, blocks: list[Block]) -> list[Chunk]:
-        """Pack headings and paragraphs into chunks, splitting long paragraphs at sentences."""
-        chunks: list[Chunk] = []
-        current: list[tuple[int, str, str | None]] = []  # (line, text, page)
+        """Pack headings and paragraphs into chunks, splitting long paragraphs at sentences.
+
+        A chunk with fewer than MIN_BODY_WORDS words of paragraph text is dropped: its headings
+        live on in the heading paths of the chunks around it.
+        """
+        packed: list[tuple[Block, list[Piece]]] = []
+        current: list[Piece] = []
         anchor: Block | None = None
-        anchor_budget = self.max_tokens
+        budget = self.max_tokens
         for block in blocks:
-            if block.kind == "heading" and current and anchor and self._size(anchor, current) * 2 >= anchor_budget:
-                chunks.append(self._close(anchor, current))
+            if block.kind == "heading" and current and self._size(current) * 2 >= budget:
+                packed.append((anchor, current))
                 current, anchor = [], None
-            anchor = anchor or block
-            anchor_budget = self._budget(anchor)
+            if anchor is None:
+                anchor, budget = block, self._budget(block)
             for number, line in block.lines:
-                for piece in self._split_to_fit(line.strip(), anchor_budget):
-                    candidate = current + [(number, piece, block.page)]
-                    if current and self._size(anchor, candidate) > anchor_budget:
-                        chunks.append(self._close(anchor, current))
-                        anchor, anchor_budget = block, self._budget(block)
-                        current = self._overlap(current, piece, anchor_budget)
-                        candidate = current + [(number, piece, block.page)]
-                    current = candidate
-        if current and anchor:
-            chunks.append(self._close(anchor, current))
-        body = {(number, text) for block in blocks if block.kind == "paragraph" for number, text in block.lines}
-        return [chunk for chunk in chunks if _words_outside_headings(chunk, body) >= MIN_BODY_WORDS]
+                for text in self._split_to_fit(line.strip(), budget):
+                    piece = Piece(number, text, block.page, block.kind == "paragraph")
+                    if current and self._size(current + [piece]) > budget:
+                        packed.append((anchor, current))
+                        anchor, budget = block, self._budget(block)
+                        current = self._overlap(current, text, budget)
+                    current = current + [piece]
+        if current:
+            packed.append((anchor, current))
+        return [
+            self._make(block, "prose", [(p.line, p.text) for p in pieces], pieces[0].page)
+            for block, pieces in packed
+            if sum(len(p.text.split()) for p in pieces if p.body) >= MIN_BODY_WORDS
+        ]
 
-    def _size(self, anchor: Block, pieces) -> int:
-        return self.count("\n".join(text for _, text, _ in pieces))
+    def _size(self, pieces: list[Piece]) -> int:
+        return self.count("\n".join(p.text for p in pieces))
 
-    def _close(self, anchor: Block, pieces) -> Chunk:
-        return self._make(anchor, "prose", [(n, t) for n, t, _ in pieces], pieces[0][2])
-
-    def _overlap(self, previous: list[tuple[int, str, str | None]], following: str, budget: int):
+    def _overlap(self, previous: list[Piece], following: str, budget: int) -> list[Piece]:
         """The last sentence of the previous chunk, when it is short and fits beside the next piece."""
-        last_number, last_text, page = previous[-1]
-        tail = _SENTENCE_END.split(last_text)[-1]
+        last = previous[-1]
+        tail = _SENTENCE_END.split(last.text)[-1]
         if self.count(tail) > self.overlap_tokens or self.count(tail + "\n" + following) > budget:
             return []
-        return [(last_number, tail, page)]
+        return [Piece(last.line, tail, last.page, last.body)]
 
     def _split_to_fit(self, text: str, budget: int) -> list[str]:
         """A line as pieces that fit: whole if it fits, else sentences, else runs of words."""
@@ -180,8 +193,3 @@ class _Chunker:
             chunks.append(chunk)
         return chunks
 
-
-def _words_outside_headings(chunk: Chunk, body: set[tuple[int, str]]) -> int:
-    """Words a prose chunk holds from paragraph lines (its headings are in its heading path)."""
-    lines = range(chunk.line_start, chunk.line_end + 1)
-    return sum(len(text.split()) for number, text in body if number in lines)
