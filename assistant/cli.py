@@ -1,4 +1,5 @@
-"""The ``assistant`` command: ingest papers, search them, show the index's status, run the demo."""
+"""The ``assistant`` command: ingest papers and statistics, search them, look up indicators,
+show the index's status, run the demo."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ModelMismatch, ModelNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and closed early
+        return 0
     except ConnectionError as error:
         print(f"error: cannot reach the Chroma server at {settings.chroma_url} ({error})", file=sys.stderr)
         return 2
@@ -51,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="add papers to the index (unchanged files are skipped)")
     ingest.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--statistics", metavar="DIR",
+                        help="also load official statistics (DfE tidy CSV files) from this folder "
+                             "(or set ASSISTANT_STATISTICS_DIR)")
     ingest.set_defaults(handler=_ingest)
 
     search = commands.add_parser("search", help="find the passages that best match a query")
@@ -62,6 +68,22 @@ def _parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser("status", help="what the index holds")
     status.set_defaults(handler=_status)
+
+    indicators = commands.add_parser("indicators", help="indicator values from tables, prose and statistics")
+    which = indicators.add_subparsers(dest="action", required=True)
+    listing = which.add_parser("list", help="the indicators the store holds values for")
+    listing.add_argument("--council")
+    listing.set_defaults(handler=_indicators_list)
+    show = which.add_parser("show", help="an indicator's series with its sources")
+    show.add_argument("indicator", help="a catalogue id (see `list`) or words such as 'placement stability'")
+    show.add_argument("--council")
+    show.add_argument("--area", default="county", help="county (default) or a locality")
+    show.add_argument("--measure", default="value", help="value (default), target, england, statistical_neighbours, ...")
+    show.set_defaults(handler=_indicators_show)
+    tables = which.add_parser("tables", help="the tables read from a paper")
+    tables.add_argument("document", help="part of the paper's file name")
+    tables.add_argument("--show", metavar="TABLE_ID", help="print one table whole")
+    tables.set_defaults(handler=_indicators_tables)
 
     demo = commands.add_parser("demo", help="ingest the corpus if needed, run example searches, then ask for yours")
     demo.set_defaults(handler=_demo)
@@ -80,11 +102,120 @@ def _ingest(args, settings: Settings) -> int:
     from .ingest import Ingester
 
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
-    summary = Ingester(settings).run(paths, progress=not args.quiet)
+    ingester = Ingester(settings)
+    summary = ingester.run(paths, progress=not args.quiet)
     print(summary.describe())
     for name in summary.removed:
         print(f"removed {name}: its file was deleted")
-    return 1 if summary.failed else 0
+    failed = bool(summary.failed)
+    folder = Path(args.statistics) if args.statistics else settings.statistics_dir
+    if folder:
+        failed |= not _load_statistics(ingester.store, folder)
+    return 1 if failed else 0
+
+
+def _load_statistics(store, folder: Path) -> bool:
+    """Load official statistics from a folder, saying what went in and what did not."""
+    if not folder.is_dir():
+        print(f"FAILED {folder}: not a folder of statistics files", file=sys.stderr)
+        return False
+    loaded = store.add_statistics(folder)
+    for problem in loaded.problems:
+        print(f"SKIPPED {problem}")
+    mapped = loaded.values["indicator"].notna().sum()
+    print(f"statistics: {len(loaded.files)} files, {len(loaded.values)} values ({mapped} mapped to catalogue "
+          f"indicators), neighbour groupings for {loaded.neighbours['la_code'].nunique()} councils")
+    return bool(loaded.files)
+
+
+def _tools(settings: Settings):
+    from .store import IndicatorStore
+    from .tools import IndicatorTools
+
+    store = IndicatorStore(settings)
+    if store.values().empty:
+        raise SystemExit("The indicator store is empty: run `assistant ingest` first.")
+    return IndicatorTools(store)
+
+
+def _indicators_list(args, settings: Settings) -> int:
+    tools = _tools(settings)
+    values = tools.store.values()
+    if args.council:
+        values = values[values["council"].str.lower() == args.council.lower()]
+    counts = values[values["indicator"].notna()].groupby("indicator")
+    for indicator in tools.catalogue.indicators:
+        if indicator.id not in counts.groups:
+            continue
+        rows = counts.get_group(indicator.id)
+        councils = sorted(set(rows["council"]) - {"England"})
+        where = ", ".join(councils[:4]) + (f" and {len(councils) - 4} more" if len(councils) > 4 else "")
+        print(f"{indicator.id:34} {indicator.name} [{indicator.unit}, {indicator.polarity} is better]"
+              if indicator.polarity in ("higher", "lower") else f"{indicator.id:34} {indicator.name} [{indicator.unit}]")
+        print(f"{'':34} {len(rows)} values: {where}")
+    unmatched = values[values["indicator"].isna() & (values["source"] != "official")]["label"].nunique()
+    print(f"\n{unmatched} more labels in the papers are outside the catalogue: "
+          "`assistant indicators show WORDS` finds them by their own text.")
+    return 0
+
+
+def _indicators_show(args, settings: Settings) -> int:
+    from .tools import IndicatorError
+
+    tools = _tools(settings)
+    matches = tools.find_indicators(args.indicator, args.council)
+    target = args.indicator if args.indicator in tools.catalogue.by_id else (matches[0].id if matches else args.indicator)
+    councils = [args.council] if args.council else (matches[0].councils if matches else [])
+    print(f"{tools._name(target)} ({target})")
+    shown = 0
+    for council in councils:
+        try:
+            rows = tools.series(target, council, area=args.area, measure=args.measure)
+        except IndicatorError as error:
+            print(f"  {error}")
+            continue
+        if rows.empty:
+            continue
+        print(f"  {council}:")
+        for row in rows.to_dict("records"):
+            where = f"{row['document']}" + (f" p.{row['page']}" if row.get("page") else "") + f" line {row['line']}"
+            flag = "  (sources disagree for this period)" if row["conflict"] else ""
+            print(f"    {row['period']:>12}  {_format(row['value'], row['unit']):>14}  {where}{flag}")
+            shown += 1
+        for row in tools.unusable(target, council):
+            print(f"    {row['period']:>12}  {row['value_text']:>14}  not used: {row['status']}"
+                  f"{' - ' + row['note'] if row.get('note') else ''} ({row['document']} line {row['line']})")
+    if not shown:
+        print("  no values" + (f" for {args.council}" if args.council else "") +
+              (f"; other matches: {', '.join(m.id for m in matches[1:4])}" if len(matches) > 1 else ""))
+        return 1
+    return 0
+
+
+def _format(value: float, unit: str | None) -> str:
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    if unit == "%":
+        return text + "%"
+    if unit == "£m":
+        return f"£{text}m"
+    return f"{text} {unit}" if unit and unit not in ("count", "number") else text
+
+
+def _indicators_tables(args, settings: Settings) -> int:
+    tools = _tools(settings)
+    if args.show:
+        print(tools.table(args.show).to_string(index=False, max_colwidth=40))
+        return 0
+    tables = sorted(tools.store.tables(args.document), key=lambda t: (t.document, t.line_start))
+    if not tables:
+        print(f"No tables from a paper named like '{args.document}' (see `assistant status`).")
+        return 1
+    values = tools.store.values()
+    counts = values["table_id"].value_counts()
+    for table in tables:
+        where = (f"p.{table.page} " if table.page else "") + f"lines {table.line_start}-{table.line_end}"
+        print(f"{table.id}  {where}  {len(table.rows)} rows, {int(counts.get(table.id, 0))} values  {table.title}")
+    return 0
 
 
 def _filters(args):

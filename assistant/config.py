@@ -25,6 +25,7 @@ class Settings:
     chunk_overlap_tokens: int = 32
     max_file_bytes: int = 100 * 1024 * 1024
     embed_batch_size: int = 32
+    statistics_dir: Path | None = None
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -39,5 +40,6 @@ class Settings:
             chunk_tokens=int(env.get("ASSISTANT_CHUNK_TOKENS", 256)),
             chunk_overlap_tokens=int(env.get("ASSISTANT_CHUNK_OVERLAP_TOKENS", 32)),
             max_file_bytes=int(env.get("ASSISTANT_MAX_FILE_MB", 100)) * 1024 * 1024,
+            statistics_dir=Path(env["ASSISTANT_STATISTICS_DIR"]) if env.get("ASSISTANT_STATISTICS_DIR") else None,
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

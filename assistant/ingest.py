@@ -17,6 +17,7 @@ from .documents import Chunk, Document
 from .embeddings import Embedder
 from .index import PaperIndex
 from .loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from .store import IndicatorStore
 
 # Files that describe a folder rather than being a paper in it.
 FOLDER_NOTES = {"readme.md", "sources.md", "readme.txt", "license", "license.md"}
@@ -89,6 +90,7 @@ class Ingester:
         self.settings = settings
         self.index = index or PaperIndex(settings)
         self.embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+        self.store = IndicatorStore(settings)
         self.echo = echo
 
     def run(self, paths: list[Path], progress: bool = True) -> IngestSummary:
@@ -109,6 +111,7 @@ class Ingester:
             except OSError as error:
                 outcome.status, outcome.reason = "failed", f"cannot read ({error.strerror or error})"
             else:
+                self._extract_indicators(document)
                 record = known.get(document.name)
                 if record and record.sha256 == document.sha256:
                     outcome.status = "unchanged"
@@ -123,8 +126,18 @@ class Ingester:
                 self.echo(f"{outcome.status.upper()} {outcome.path}: {outcome.reason}")
         self._embed_and_swap(pending, summary, progress)
         summary.removed = self._remove_deleted(paths)
+        self.store.set_live({name: record.sha256 for name, record in self.index.documents().items()})
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _extract_indicators(self, document: Document) -> None:
+        """Put a paper's tables and stated figures in the indicator store (once per content)."""
+        if self.store.has(document):
+            return
+        try:
+            self.store.add(document)
+        except Exception as error:  # a table the reader cannot parse must not keep the paper out
+            self.echo(f"WARNING {document.path}: indicator values not extracted ({type(error).__name__}: {error})")
 
     def _embed_and_swap(self, pending, summary: IngestSummary, progress: bool) -> None:
         from tqdm import tqdm

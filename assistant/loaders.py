@@ -19,7 +19,8 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
-_CELL_GAP = re.compile(r"\s{3,}")
+_NUMBER_CELL = re.compile(r"^[<>£]?-?\d[\d,.]*\s?(%|m|k)?$")
+_CELL = re.compile(r"\S+(?: {1,2}\S+)*")  # a run of words; three or more spaces end a cell
 _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:page\s+)?([A-Z]?\d{1,4})\W{0,3}$", re.IGNORECASE)
 
 
@@ -134,7 +135,10 @@ def _pdf_pages(path: Path) -> list[Page]:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError("encrypted PDF (needs a password); save an unprotected copy")
-        texts = [_layout_to_text(page.extract_text(extraction_mode="layout")) for page in reader.pages]
+        texts, anchors = [], []
+        for page in reader.pages:
+            text, anchors = _layout_to_text(page.extract_text(extraction_mode="layout"), anchors)
+            texts.append(text)
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
@@ -151,14 +155,56 @@ def _pdf_pages(path: Path) -> list[Page]:
     return pages
 
 
-def _layout_to_text(text: str) -> str:
-    """Turn layout-mode lines into our text convention: column gaps become tabs."""
-    lines = []
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        cells = _CELL_GAP.split(stripped)
-        lines.append("\t".join(cells) if len(cells) >= 3 else " ".join(stripped.split()))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+def _layout_to_text(text: str, previous: list[int] | None = None) -> tuple[str, list[int]]:
+    """Turn layout-mode lines into our text convention: table rows become tab-separated cells.
+
+    A run of lines cut into cells by wide gaps is a table when one of them has three or more
+    cells, or when three or more two-cell lines end in figures. Its columns are where cells start; each cell goes to its column, so a row that
+    starts with empty cells (the "24 / 163" line under an indicator) keeps them. A table whose
+    columns line up with the previous table's (continued after a heading or a page break)
+    takes that table's columns, so a column left empty in every row stays in place. Returns
+    the text and the last table's columns.
+    """
+    previous = previous or []
+    raw_lines = text.split("\n")
+    cells = [[(m.start(), m.end(), m.group(0)) for m in _CELL.finditer(line)] for line in raw_lines]
+    lines = [" ".join(line.split()) for line in raw_lines]
+    index = 0
+    while index < len(raw_lines):
+        end = index
+        while end < len(raw_lines) and len(cells[end]) >= 2:
+            end += 1
+        run = cells[index:end]
+        two_column = len(run) >= 3 and sum(bool(_NUMBER_CELL.match(row[-1][2])) for row in run) * 2 > len(run)
+        if run and (max(len(row) for row in run) >= 3 or two_column):
+            anchors = _column_starts([cell for row in cells[index:end] for cell in row])
+            if previous and all(any(abs(a - p) <= 2 for p in previous) for a in anchors):
+                anchors = previous
+            for number in range(index, end):
+                lines[number] = _aligned_row(cells[number], anchors)
+            previous = anchors
+        index = end + 1 if end == index else end
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n"), previous
+
+
+def _column_starts(cells: list[tuple[int, int, str]], tolerance: int = 2) -> list[int]:
+    """The character columns where a table's cells start, near-equal starts merged."""
+    starts: list[int] = []
+    for start in sorted(cell[0] for cell in cells):
+        if not starts or start > starts[-1] + tolerance:
+            starts.append(start)
+    return starts
+
+
+def _aligned_row(row: list[tuple[int, int, str]], anchors: list[int], tolerance: int = 2) -> str:
+    """A row's cells placed in the table's columns, empty columns kept, joined by tabs."""
+    placed = [""] * len(anchors)
+    for start, end, text in row:
+        column = max(i for i, anchor in enumerate(anchors) if anchor <= start + tolerance)
+        placed[column] = f"{placed[column]} {text}".strip()
+    while placed and not placed[-1]:
+        placed.pop()
+    return "\t".join(placed)
 
 
 def _printed_page_numbers(texts: list[str]) -> list[str]:

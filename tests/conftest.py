@@ -77,3 +77,73 @@ def write_pdf(path: Path, pages: list[list[str]], first_page_number: int | None 
         pdf.showPage()
     pdf.save()
     return path
+
+
+def paper_to_pdf(source: Path, target: Path) -> Path:
+    """A real PDF of a text paper, as a council's PDF would lay it out: prose wrapped on the page,
+    each table drawn in columns (cells left-aligned at fixed x positions, so the tabs are gone),
+    and a printed page number in each footer."""
+    import textwrap
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from assistant.structure import is_table_row
+
+    lines = source.read_text(encoding="utf-8").split("\n")
+    items: list[tuple[str, object]] = []  # ("text", line) or ("table", rows of cells)
+    index = 0
+    while index < len(lines):
+        if is_table_row(lines[index]):
+            end = index
+            while end < len(lines) and is_table_row(lines[end]):
+                end += 1
+            items.append(("table", [line.split("\t") for line in lines[index:end]]))
+            index = end
+        else:
+            items.extend(("text", part) for part in (textwrap.wrap(lines[index], 160) or [""]))
+            index += 1
+    font, table_font, leading, gap = "Helvetica", 6, 10, 12
+    layouts: dict[int, list[float]] = {}  # one layout per column count, as a council's template would have
+    for kind, rows in items:
+        if kind == "table":
+            columns = max(len(row) for row in rows)
+            widths = layouts.setdefault(columns, [0.0] * columns)
+            for row in rows:
+                for c, cell in enumerate(row):
+                    widths[c] = max(widths[c], stringWidth(cell.strip(), font, table_font) + gap)
+    width = max([600.0] + [72 + sum(widths) + 36 for widths in layouts.values()])
+    height = 842
+    pdf = canvas.Canvas(str(target), pagesize=(width, height))
+    y, page = height - 50, 1
+
+    def new_page():
+        nonlocal y, page
+        pdf.setFont(font, 8)
+        pdf.drawCentredString(width / 2, 25, str(page))
+        pdf.showPage()
+        y, page = height - 50, page + 1
+
+    for position, (kind, content) in enumerate(items):
+        if kind == "text":
+            if y < 50:
+                new_page()
+            pdf.setFont(font, 8)
+            pdf.drawString(36, y, content)
+            y -= leading
+            continue
+        if y - leading * len(content) < 50 and len(content) * leading < height - 100:
+            new_page()
+        for row in content:
+            if y < 50:
+                new_page()
+            x = 36
+            pdf.setFont(font, table_font)
+            for cell, cell_width in zip(row, layouts[max(len(r) for r in content)]):
+                if cell.strip():
+                    pdf.drawString(x, y, cell.strip())
+                x += cell_width
+            y -= leading
+    new_page()
+    pdf.save()
+    return target

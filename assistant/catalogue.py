@@ -1,0 +1,110 @@
+"""The indicator catalogue (catalogue.yaml) and word matching of labels and questions to it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import Stemmer
+import yaml
+
+CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
+_STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", "one", "our", "on", "at", "by",
+         "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
+         "during", "this", "up", "date", "which"}
+_NUMBER_WORDS = {"three": "3", "two": "2", "ten": "10"}
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=50_000)
+def words(text: str) -> frozenset[str]:
+    """The stemmed content words of a text; "10k" and "10,000" read alike, and a hyphenated word
+    counts both as its parts and joined ("re-referrals": re, referr, rereferr)."""
+    text = text.lower().replace("10,000", "10000").replace("10k", "10000").replace("’", "'")
+    tokens: set[str] = set()
+    for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
+        raw = raw.strip(".'-")
+        parts = [part for part in re.split(r"[-']", raw) if part]
+        candidates = parts + ([raw.replace("-", "").replace("'", "")] if len(parts) > 1 else [])
+        for token in candidates:
+            token = _NUMBER_WORDS.get(token, token)
+            if token and token not in _STOP:
+                tokens.add(_STEMMER.stemWord(token) if token.isalpha() else token)
+    return frozenset(tokens)
+
+
+def unit_class(unit: str | None) -> str | None:
+    """Units that can stand for one another: a rate is never a percentage, nor a count money."""
+    if not unit:
+        return None
+    if unit in ("%", "percentage points"):
+        return "%"
+    if unit.startswith("rate"):
+        return "rate"
+    if unit.startswith("£"):
+        return "£"
+    return unit
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One canonical indicator: what it is, how it is measured, how people name it."""
+
+    id: str
+    name: str
+    definition: str
+    unit: str
+    polarity: str
+    phrases: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    statistics: tuple[dict, ...] = field(default_factory=tuple)
+
+    def score(self, tokens: frozenset[str]) -> int:
+        """How strongly a text names this indicator: the word count of its longest matching phrase."""
+        if any(words(term) <= tokens for term in self.exclude if words(term)):
+            return 0
+        return max((len(words(phrase)) for phrase in self.phrases if words(phrase) and words(phrase) <= tokens), default=0)
+
+
+class Catalogue:
+    """All indicators, looked up by id or matched by words."""
+
+    def __init__(self, indicators: list[Indicator]):
+        self.indicators = indicators
+        self.by_id = {indicator.id: indicator for indicator in indicators}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls, path: Path = CATALOGUE_FILE) -> "Catalogue":
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return cls([
+            Indicator(
+                id=entry["id"], name=entry["name"], definition=entry["definition"], unit=entry["unit"],
+                polarity=entry["polarity"], phrases=tuple(str(p) for p in entry.get("phrases", [])),
+                exclude=tuple(str(e) for e in entry.get("exclude", [])),
+                statistics=tuple(entry.get("statistics", [])),
+            )
+            for entry in entries
+        ])
+
+    def get(self, indicator_id: str | None) -> Indicator | None:
+        return self.by_id.get(indicator_id) if indicator_id else None
+
+    def matches(self, text: str, unit: str | None = None) -> list[tuple[Indicator, int]]:
+        """Indicators whose phrases a text holds, best first; with a unit, only indicators measured in it."""
+        tokens = words(text)
+        wanted = unit_class(unit)
+        found = []
+        for indicator in self.indicators:
+            score = indicator.score(tokens)
+            if score and (wanted is None or unit_class(indicator.unit) == wanted):
+                found.append((indicator, score))
+        found.sort(key=lambda pair: -pair[1])
+        return found
+
+    def match(self, text: str, unit: str | None = None) -> Indicator | None:
+        """The indicator a label names, or None."""
+        found = self.matches(text, unit)
+        return found[0][0] if found else None

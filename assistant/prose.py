@@ -1,0 +1,119 @@
+"""Figures stated in sentences ("The most recent figure of 11.1% was still slightly higher than
+the national and regional average of 10%") as indicator values, with the sentence as source.
+
+A figure belongs to the indicator named just before it (or, failing that, just after it:
+"13% of our children in care experienced 3 or more placement moves"), else the one named
+earlier in its paragraph, else in its heading. Words just before a figure say what it is: "national" is
+England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
+one written nearest to it in the sentence, else the meeting date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalogue import Catalogue, Indicator, unit_class
+from .documents import Document
+from .figures import parse_figure
+from .periods import meeting_period, period_spans
+from .structure import parse_blocks
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(£])")
+_FIGURE = re.compile(
+    r"£\s?\d[\d,]*(?:\.\d+)?\s?(?:m\b|k\b|million\b|bn\b)?|\b\d[\d,]*(?:\.\d+)?\s?%|\b\d[\d,]*(?:\.\d+)?(?=\s+per\s+10,?000)"
+)
+_LEAD_MEASURES = [
+    (re.compile(r"statistical neighbour|stat\.? neighbour|\bsns?\b", re.IGNORECASE), "statistical_neighbours"),
+    (re.compile(r"national|england", re.IGNORECASE), "england"),
+    (re.compile(r"regional|region|eastern|east of england|south west", re.IGNORECASE), "region"),
+    (re.compile(r"\btarget", re.IGNORECASE), "target"),
+    (re.compile(r"\bbudget\b", re.IGNORECASE), "budget"),
+]
+_JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
+
+
+def _lead_measures(lead: str) -> list[str]:
+    """Benchmark words in the text before a figure, in the order written."""
+    lead = lead.rsplit(")", 1)[-1]  # "(at national)" spoke of the figure before
+    found = []
+    for pattern, measure in _LEAD_MEASURES:
+        for match in pattern.finditer(lead):
+            found.append((match.start(), measure))
+    return [measure for _, measure in sorted(found)]
+
+
+def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
+    """Value rows for every figure that prose states about a catalogue indicator."""
+    meta = document.meta
+    fallback = meeting_period(meta.meeting_date)
+    rows: list[dict] = []
+    for block in parse_blocks(document):
+        if block.kind != "paragraph":
+            continue
+        heading = block.heading_path[-1] if block.heading_path else ""
+        current: Indicator | None = catalogue.match(heading)
+        text = " ".join(line.strip().lstrip("-•* ") for _, line in block.lines)
+        for sentence in _SENTENCE.split(text):
+            pending: list[str] = []
+            figures = list(_FIGURE.finditer(sentence))
+            for index, match in enumerate(figures):
+                lead = sentence[figures[index - 1].end() if index else 0:match.start()]
+                following = sentence[match.end():figures[index + 1].start()] if index + 1 < len(figures) else sentence[match.end():]
+                current = catalogue.match(lead) or catalogue.match(following) or current
+                measures = _lead_measures(lead)
+                if measures:
+                    pending = measures
+                elif not _JOINER.match(lead):
+                    pending = []
+                if current is None:
+                    continue
+                figure = parse_figure(match.group(0))
+                if not figure.is_number:
+                    continue
+                unit = figure.unit or ("rate per 10,000" if "10" in sentence[match.end():match.end() + 12] else None)
+                if unit is None or unit_mismatch(current, unit):
+                    continue
+                last = index + 1 == len(figures)
+                if len(pending) > 1 and (last or not _JOINER.match(following)):
+                    these, pending = pending, []  # "the national and regional average of 10%"
+                elif pending:
+                    these = [pending.pop(0)]  # "national and statistical neighbour averages (70% & 69%)"
+                else:
+                    these = ["value"]
+                period = _nearest_period(sentence, match.start()) or fallback
+                line = _line_of(block, match.group(0))
+                for measure in these:
+                    rows.append({
+                        "source": "prose", "council": meta.council, "geography": "local authority",
+                        "la_code": None, "region": None, "document": document.name, "meeting_date": meta.meeting_date,
+                        "table_id": None, "table_title": heading or block.report_title, "label": current.name,
+                        "label_path": " > ".join(block.heading_path), "indicator": current.id, "ref": None,
+                        "area": "county", "period": period.label if period else None,
+                        "period_kind": period.kind if period else None,
+                        "period_end": period.sort_key if period else None,
+                        "period_source": "sentence" if period is not fallback else "meeting",
+                        "measure": measure, "value": figure.value, "value_text": match.group(0), "unit": unit,
+                        "polarity": current.polarity, "status": "ok", "note": None, "page": block.page,
+                        "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
+                    })
+    return rows
+
+
+def unit_mismatch(indicator: Indicator, unit: str) -> bool:
+    """A percentage cannot be a count indicator's value, nor a count a percentage's."""
+    return unit_class(indicator.unit) != unit_class(unit)
+
+
+def _nearest_period(sentence: str, position: int):
+    """The period written nearest to a position in a sentence, or None."""
+    spans = [(min(abs(position - start), abs(position - end)), period)
+             for start, end, period in period_spans(sentence)]
+    return min(spans, key=lambda pair: pair[0])[1] if spans else None
+
+
+def _line_of(block, figure_text: str) -> int:
+    """The document line where a figure is written."""
+    for number, line in block.lines:
+        if figure_text in line:
+            return number
+    return block.line_start

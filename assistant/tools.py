@@ -1,0 +1,396 @@
+"""The numeric tool layer: exact answers from the indicator store, every value with its source.
+
+Plain typed functions on ``IndicatorTools`` (also offered as langchain tools):
+``find_indicators``, ``series``, ``change``, ``compare`` and ``table``. Suppressed and
+suspect values are never used as figures; they are counted so answers can say so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import Catalogue, words
+from .periods import parse_period
+from .store import IndicatorStore
+
+BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
+_PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
+_SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
+
+
+@dataclass
+class IndicatorMatch:
+    """An indicator a text may mean, and where the store has values for it."""
+
+    id: str
+    name: str
+    unit: str | None
+    polarity: str
+    score: float
+    how: str  # "catalogue words", "similar label" or "label words"
+    councils: list[str] = field(default_factory=list)
+    values: int = 0
+
+
+@dataclass
+class Change:
+    """How an indicator moved between two periods, judged by its polarity."""
+
+    indicator: str
+    council: str
+    start: dict
+    end: dict
+    difference: float
+    relative: float | None
+    unit: str | None
+    polarity: str
+    direction: str  # "better", "worse", "no change" or "unknown (polarity not known)"
+    conflicts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    """A council's value beside its benchmarks, each with its source or its method."""
+
+    indicator: str
+    council: str
+    value: dict
+    benchmarks: list[dict]
+    rank: int | None = None
+    of: int | None = None
+    quartile: int | None = None
+    official_value: dict | None = None
+
+
+class IndicatorError(LookupError):
+    """The store holds nothing that answers the request; the message says what it does hold."""
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts, missing values as None."""
+    columns = list(frame.columns)
+    return [{key: (None if value is pd.NA or (isinstance(value, float) and math.isnan(value)) else value)
+             for key, value in zip(columns, row)} for row in frame.itertuples(index=False, name=None)]
+
+
+class IndicatorTools:
+    """Lookups, series, changes and comparisons over the indicator store."""
+
+    def __init__(self, store: IndicatorStore, embedder=None, catalogue: Catalogue | None = None):
+        self.store = store
+        self.embedder = embedder
+        self.catalogue = catalogue or Catalogue.load()
+        self._by_indicator: dict[str, pd.DataFrame] | None = None
+        self._by_council: dict[tuple[str, str], pd.DataFrame] = {}
+        self._official_by_period: dict[str, dict[str, pd.DataFrame]] = {}
+        self._label_vectors: tuple[list[str], np.ndarray] | None = None
+
+    # -- indexes -------------------------------------------------------------------------
+    def _values(self) -> pd.DataFrame:
+        return self.store.values()
+
+    def _grouped(self) -> dict[str, pd.DataFrame]:
+        if self._by_indicator is None:
+            values = self._values()
+            values = values.assign(council_key=values["council"].str.lower())
+            self._by_indicator = {key: frame for key, frame in values.groupby("indicator", dropna=True)}
+        return self._by_indicator
+
+    def _official(self, indicator: str) -> dict[str, pd.DataFrame]:
+        """An indicator's official values, by period."""
+        if indicator not in self._official_by_period:
+            rows = self._rows(indicator)
+            rows = rows[(rows["source"] == "official") & (rows["measure"] == "value")]
+            self._official_by_period[indicator] = {period: frame for period, frame in rows.groupby("period")}
+        return self._official_by_period[indicator]
+
+    def _council_rows(self, indicator: str, council: str) -> pd.DataFrame:
+        """An indicator's rows for one council (kept, as answers ask for the same few often)."""
+        key = (indicator, council.lower())
+        if key not in self._by_council:
+            rows = self._rows(indicator)
+            keys = rows["council_key"] if "council_key" in rows else rows["council"].str.lower()
+            self._by_council[key] = rows[keys == council.lower()]
+        return self._by_council[key]
+
+    def _rows(self, indicator: str) -> pd.DataFrame:
+        """Rows of a catalogue indicator, or of the paper labels a free text names."""
+        grouped = self._grouped()
+        if indicator in grouped:
+            return grouped[indicator]
+        if indicator in self.catalogue.by_id:
+            return self._values().iloc[0:0]
+        values = self._values()
+        papers = values[values["source"] != "official"]
+        exact = papers[papers["label"].str.lower() == indicator.lower()]
+        if not exact.empty:
+            return exact
+        wanted = words(indicator)
+        labels = papers["label"].drop_duplicates()
+        hits = [label for label in labels if wanted and wanted <= words(label)]
+        return papers[papers["label"].isin(hits)]
+
+    # -- tools ---------------------------------------------------------------------------
+    def find_indicators(self, text: str, council: str | None = None, limit: int = 5) -> list[IndicatorMatch]:
+        """Indicators a question's words may mean: catalogue phrases first, then labels in the
+        papers that are similar in meaning (embedding) or hold the same words."""
+        values = self._values()
+        if council:
+            values = values[values["council"].str.lower() == council.lower()]
+        found: dict[str, IndicatorMatch] = {}
+        for indicator, score in self.catalogue.matches(text):
+            found[indicator.id] = IndicatorMatch(indicator.id, indicator.name, indicator.unit, indicator.polarity,
+                                                 float(score), "catalogue words")
+        for label, similarity in self._similar_labels(text, values):
+            rows = values[values["label"] == label]
+            key = rows["indicator"].dropna().iloc[0] if rows["indicator"].notna().any() else label
+            if key not in found:
+                entry = self.catalogue.get(key)
+                found[key] = IndicatorMatch(key, entry.name if entry else label, entry.unit if entry else rows["unit"].iloc[0],
+                                            entry.polarity if entry else rows["polarity"].iloc[0], similarity, "similar label")
+        for match in found.values():
+            rows = self._rows(match.id)
+            if council:
+                rows = rows[rows["council"].str.lower() == council.lower()]
+            match.councils = sorted(set(rows["council"].dropna()) - {"England"})[:12]
+            match.values = len(rows)
+        ranked = sorted(found.values(), key=lambda m: (m.values == 0, -m.score))
+        return ranked[:limit]
+
+    def _similar_labels(self, text: str, values: pd.DataFrame, threshold: float = 0.55) -> list[tuple[str, float]]:
+        """Paper labels close in meaning to a text (needs the embedder), else sharing its words."""
+        papers = values[values["source"] != "official"]
+        labels = sorted(set(papers["label"].dropna()))
+        if not labels:
+            return []
+        if self.embedder is None:  # every word of the text, in the shortest labels
+            wanted = words(text)
+            held = [label for label in labels if wanted and wanted <= words(label)]
+            return [(label, len(wanted) / len(words(label))) for label in sorted(held, key=lambda l: len(words(l)))[:5]]
+        if self._label_vectors is None or self._label_vectors[0] != labels:
+            self._label_vectors = (labels, np.array(self.embedder.embed_documents(labels)))
+        query = np.array(self.embedder.embed_query(text))
+        matrix = self._label_vectors[1]
+        similarity = matrix @ query / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query) + 1e-9)
+        order = np.argsort(-similarity)[:5]
+        return [(labels[i], float(similarity[i])) for i in order if similarity[i] >= threshold]
+
+    def series(self, indicator: str, council: str, area: str = "county", measure: str = "value",
+               start: str | None = None, end: str | None = None, include_unusable: bool = False) -> pd.DataFrame:
+        """The values of an indicator for a council over time, oldest first, each with its source.
+        Values for the same period from different papers are all kept; ``conflict`` marks
+        periods whose sources disagree."""
+        rows = self._council_rows(indicator, council)
+        rows = rows[(rows["measure"] == measure) & (rows["area"].str.lower() == area.lower())]
+        if not include_unusable:
+            rows = rows[(rows["status"] == "ok") & rows["value"].notna()]
+        if start:
+            rows = rows[rows["period_end"] >= _period_bound(start, "start")]
+        if end:
+            rows = rows[rows["period_end"] <= _period_bound(end, "end")]
+        rows = rows.assign(_order=rows["source"].map(_SOURCE_ORDER)).sort_values(
+            ["period_end", "_order", "meeting_date"], ascending=[True, True, False]).drop(columns="_order")
+        spread = rows.assign(rounded=rows["value"].round(6)).groupby(["period", "unit"])["rounded"].transform("nunique")
+        return rows.assign(conflict=spread > 1).reset_index(drop=True)
+
+    def unusable(self, indicator: str, council: str) -> list[dict]:
+        """Suppressed or suspect values of an indicator, which answers must mention, not use."""
+        rows = self._rows(indicator)
+        rows = rows[(rows["council"].str.lower() == council.lower()) & (rows["status"].isin(["suspect", "suppressed"]))]
+        return _records(rows)
+
+    def change(self, indicator: str, council: str, start: str | None = None, end: str | None = None) -> Change:
+        """The value at ``start`` (or the earliest) and at ``end`` (or the latest), the
+        difference, the relative change, and whether that is better or worse."""
+        rows = self.series(indicator, council)
+        dated = rows[rows["period_source"] != "meeting"]
+        rows = dated if len(dated["period"].unique()) >= 2 else rows
+        if rows.empty:
+            raise IndicatorError(self._nothing(indicator, council))
+        first = _at(rows, start, "start")
+        last = _at(rows, end, "end")
+        if first is None or last is None or first["period"] == last["period"]:
+            raise IndicatorError(f"only one period of {self._name(indicator)} for {council} "
+                                 f"({rows['period'].iloc[-1]}): no change to measure")
+        difference = last["value"] - first["value"]
+        relative = difference / first["value"] if first["value"] else None
+        polarity = last.get("polarity") or "unknown"
+        if abs(difference) < 1e-9:
+            direction = "no change"
+        elif polarity in ("higher", "lower"):
+            direction = "better" if (difference > 0) == (polarity == "higher") else "worse"
+        else:
+            direction = "unknown (polarity not known)"
+        conflicts = _records(rows[rows["conflict"] & rows["period"].isin([first["period"], last["period"]])])
+        return Change(indicator, council, first, last, round(difference, 6), relative, last.get("unit"), polarity,
+                      direction, conflicts)
+
+    def compare(self, indicator: str, council: str, period: str | None = None,
+                against: str | tuple[str, ...] = BENCHMARKS) -> Comparison:
+        """A council's value beside England, statistical neighbours, region and target: as the
+        papers print them, and from official statistics (neighbours' mean and median; rank and
+        quartile among all councils) when the store holds them for that period."""
+        against = (against,) if isinstance(against, str) else tuple(against)
+        rows = self.series(indicator, council)
+        if rows.empty:
+            raise IndicatorError(self._nothing(indicator, council))
+        value = _at(rows, period, "end") if period else _latest(rows)
+        if value is None:
+            raise IndicatorError(f"no {self._name(indicator)} for {council} in {period}; "
+                                 f"periods held: {', '.join(rows['period'].unique()[-8:])}")
+        mine = self._council_rows(indicator, council)
+        printed_rows = _records(mine[mine["measure"].isin(against) & (mine["status"] == "ok") & mine["value"].notna()])
+        benchmarks = []
+        for kind in against:
+            printed = self._printed_benchmark(printed_rows, kind, value)
+            if printed and (value["source"] != "official" or "same period" in printed["basis"]):
+                benchmarks.append(printed)
+        official = self._official_benchmarks(indicator, council, value, against)
+        benchmarks += official.pop("benchmarks")
+        return Comparison(indicator, council, value, benchmarks, **official)
+
+    def table(self, table_id: str) -> pd.DataFrame:
+        """A whole table of a paper as a DataFrame (one column per merged header, and its lines)."""
+        table = self.store.table(table_id)
+        if table is None:
+            raise IndicatorError(f"no table {table_id!r}; `assistant indicators tables DOCUMENT` lists them")
+        return table.frame()
+
+    # -- helpers -------------------------------------------------------------------------
+    def _name(self, indicator: str) -> str:
+        entry = self.catalogue.get(indicator)
+        return entry.name if entry else indicator
+
+    def _nothing(self, indicator: str, council: str) -> str:
+        rows = self._rows(indicator)
+        councils = sorted(set(rows["council"].dropna()) - {"England"})
+        held = f"; the store has it for {', '.join(councils[:8])}" if councils else ""
+        return f"no usable values of {self._name(indicator)} for {council}{held}"
+
+    def _printed_benchmark(self, printed: list[dict], kind: str, value: dict) -> dict | None:
+        """A benchmark the papers print: for the same period, else beside the value in the
+        same paper, else the nearest earlier one (a table's cell before a sentence's figure)."""
+        rows = [row for row in printed if row["measure"] == kind]
+        tests = (("same period", lambda row: row["period"] == value["period"]),
+                 ("same paper", lambda row: row["document"] == value["document"]),
+                 ("nearest earlier", lambda row: (row["period_end"] or "") <= (value["period_end"] or "")))
+        for basis, test in tests:
+            candidates = [row for row in rows if test(row)]
+            if candidates:
+                chosen = max(candidates, key=lambda row: (row["period_end"] or "", -_SOURCE_ORDER[row["source"]]))
+                return {"kind": kind, "value": chosen["value"], "unit": chosen["unit"], "period": chosen["period"],
+                        "basis": f"printed in the paper ({basis})", "source": chosen}
+        return None
+
+    def _official_benchmarks(self, indicator: str, council: str, value: dict, against: tuple[str, ...]) -> dict:
+        """England, region and statistical neighbours from official statistics for the value's period."""
+        result: dict = {"benchmarks": [], "rank": None, "of": None, "quartile": None, "official_value": None}
+        official = self._official(indicator).get(value["period"])
+        if official is None:
+            return result
+        usable = official[(official["status"] == "ok") & official["value"].notna()]
+        mine = usable[usable["council"].str.lower() == council.lower()]
+        if not mine.empty:
+            result["official_value"] = _records(mine.head(1))[0]
+        if "england" in against:
+            england = usable[usable["geography"] == "national"]
+            if not england.empty:
+                row = _records(england.head(1))[0]
+                result["benchmarks"].append({"kind": "england", "value": row["value"], "unit": row["unit"],
+                                             "period": row["period"], "basis": "official statistics", "source": row})
+        councils = usable[usable["geography"] == "local authority"]
+        me = official[(official["council"].str.lower() == council.lower())]
+        if "region" in against and not me.empty:
+            region = usable[(usable["geography"] == "regional") & (usable["council"] == me["region"].iloc[0])]
+            if not region.empty:
+                row = _records(region.head(1))[0]
+                result["benchmarks"].append({"kind": "region", "value": row["value"], "unit": row["unit"],
+                                             "period": row["period"], "basis": f"official statistics ({row['council']})",
+                                             "source": row})
+        if "statistical_neighbours" in against and not me.empty:
+            codes = self.store.neighbours()
+            codes = codes[codes["la_code"] == str(me["la_code"].iloc[0])].sort_values("rank")["neighbour_code"]
+            group = councils[councils["la_code"].isin(set(codes))]
+            if not group.empty:
+                result["benchmarks"].append({
+                    "kind": "statistical_neighbours", "value": round(float(group["value"].mean()), 2),
+                    "median": float(group["value"].median()), "unit": group["unit"].iloc[0], "period": value["period"],
+                    "basis": f"official statistics: mean of {len(group)} of {len(codes)} statistical neighbours "
+                             f"(median {group['value'].median():g})",
+                    "neighbours": dict(zip(group["council"], group["value"])),
+                    "source": _records(group.head(1))[0],
+                })
+        if not mine.empty and len(councils) > 3:
+            polarity = mine["polarity"].iloc[0]
+            ascending = polarity == "lower"
+            ranks = councils["value"].rank(ascending=ascending, method="min")
+            position = int(ranks[councils["council"].str.lower() == council.lower()].iloc[0])
+            result.update(rank=position, of=len(councils), quartile=min(4, 1 + (position - 1) * 4 // len(councils)))
+        return result
+
+    def as_langchain_tools(self) -> list:
+        """The same tools for a langchain agent; each returns JSON-ready data."""
+        from langchain_core.tools import StructuredTool
+
+        def find(text: str, council: str | None = None) -> list[dict]:
+            """Find indicators that a question's words may mean, with the councils that report them."""
+            return [vars(match) for match in self.find_indicators(text, council)]
+
+        def series(indicator: str, council: str, measure: str = "value", start: str | None = None,
+                   end: str | None = None) -> list[dict]:
+            """An indicator's values for a council over time, each with its source document, page and line."""
+            return _records(self.series(indicator, council, measure=measure, start=start, end=end)[
+                ["period", "measure", "value", "unit", "label", "conflict"] + _PROVENANCE])
+
+        def change(indicator: str, council: str, start: str | None = None, end: str | None = None) -> dict:
+            """How an indicator changed between two periods, and whether that is better or worse."""
+            return vars(self.change(indicator, council, start, end))
+
+        def compare(indicator: str, council: str, period: str | None = None) -> dict:
+            """A council's value beside England, statistical neighbours, region and target."""
+            return vars(self.compare(indicator, council, period))
+
+        return [StructuredTool.from_function(function, name=name) for name, function in
+                (("find_indicators", find), ("series", series), ("change", change), ("compare", compare))]
+
+
+def _period_bound(text: str, side: str) -> str:
+    """A period's first or last day as an ISO date, for filtering a series by range."""
+    period = parse_period(text)
+    if period is None:
+        raise IndicatorError(f"cannot read {text!r} as a period (try 'Apr 2018', '2018-19' or '2018')")
+    if side == "end":
+        return period.sort_key
+    if period.kind == "month":
+        return period.end.replace(day=1).isoformat()
+    if period.kind == "financial_year":
+        return period.end.replace(year=period.end.year - 1, month=4, day=1).isoformat()
+    if period.kind == "year":
+        return period.end.replace(month=1, day=1).isoformat()
+    return period.sort_key
+
+
+def _at(rows: pd.DataFrame, period: str | None, side: str) -> dict | None:
+    """The value for a named period (the first source, in source order), or the series' first or last."""
+    if period is None:
+        return _records(rows.head(1))[0] if side == "start" else _latest(rows)
+    wanted = parse_period(period)
+    if wanted is None:
+        raise IndicatorError(f"cannot read {period!r} as a period (try 'Apr 2018', '2018-19' or '2018')")
+    exact = rows[rows["period"] == wanted.label]
+    if not exact.empty:
+        return _records(exact.head(1))[0]
+    inside = rows[(rows["period_end"] >= _period_bound(period, "start")) & (rows["period_end"] <= wanted.sort_key)]
+    if inside.empty:
+        return None
+    return _records(inside.tail(1) if side == "end" else inside.head(1))[0]
+
+
+def _latest(rows: pd.DataFrame) -> dict:
+    """The newest period's value (from a table before prose when both give it)."""
+    newest = rows[rows["period_end"] == rows["period_end"].max()]
+    return _records(newest.head(1))[0]

@@ -1,0 +1,174 @@
+"""Tables of the real papers read into cells and tidy values, from the text and from PDFs of
+the same papers made here: the same assertions hold for both."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from assistant.indicators import document_values
+from assistant.loaders import load_document
+from assistant.tables import extract_tables
+
+from conftest import CORPUS, paper_to_pdf
+
+PACK_2018 = "norfolk_2018-07-10_childrens-services-committee.txt"
+PACK_2020 = "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt"
+
+
+@pytest.fixture(scope="module", params=["text", "pdf"])
+def papers(request, tmp_path_factory):
+    """The two Norfolk packs as tidy values (and tables), read from text or from a made PDF."""
+    folder = tmp_path_factory.mktemp(f"tables-{request.param}")
+    loaded = {}
+    for name in (PACK_2018, PACK_2020):
+        path = CORPUS / name
+        if request.param == "pdf":
+            path = paper_to_pdf(path, folder / name.replace(".txt", ".pdf"))
+        document = load_document(path, 10**9)
+        tables = extract_tables(document)
+        loaded[name[:18]] = (document_values(document, tables), tables)
+    loaded["kind"] = request.param
+    return loaded
+
+
+def cell(values: pd.DataFrame, label: str, period: str | None = None, measure: str = "value", **where) -> pd.Series:
+    """The one value row whose label contains `label` for a period and measure."""
+    rows = values[values["label"].str.contains(label, regex=False) & (values["measure"] == measure)
+                  & (values["source"] == "table")]
+    if period is not None:
+        rows = rows[rows["period"] == period]
+    for column, wanted in where.items():
+        rows = rows[rows[column] == wanted]
+    assert len(rows) >= 1, f"no {measure} of {label!r} for {period}"
+    assert rows["value_text"].nunique() == 1, rows[["label", "value_text", "line"]]
+    return rows.iloc[0]
+
+
+def test_vital_signs_dashboard_months_targets_and_numerator_lines(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    referrals = "Percentage of Referrals into Early Help Services"
+    april = cell(values, referrals, "2017-04")
+    assert (april["value"], april["unit"], april["polarity"]) == (14.7, "%", "lower")
+    assert cell(values, referrals, "2017-04", "numerator")["value"] == 24
+    assert cell(values, referrals, "2017-04", "denominator")["value"] == 163
+    assert cell(values, referrals, "2018-04", "target")["value"] == 20.0
+    rate = cell(values, "Rate of Looked-After Children per 10,000", "2018-03")
+    assert (rate["value"], rate["unit"]) == (69.7, "rate per 10,000")
+    target = cell(values, "Rate of Looked-After Children per 10,000", measure="target")
+    assert target["value"] == 55 and "<55" in target["note"]
+    assert cell(values, "Percentage of Relevant and Former Relevant Care Leavers in EET", "2018-04")["indicator"] == "care_leavers_eet"
+
+
+def test_a_percentage_in_a_row_of_counts_is_suspect_and_never_ok(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    typo = cell(values, "Number of children subject to a Permanent Exclusion", "2018-03")
+    assert typo["value_text"] == "7100.0%" and typo["status"] == "suspect" and "mistyped" in typo["note"]
+    assert cell(values, "Number of children subject to a Permanent Exclusion", "2017-12")["status"] == "ok"
+    quarterly = values[values["label"].str.contains("Permanent Exclusion", regex=False)]
+    assert quarterly[quarterly["status"] == "ok"]["value"].max() == 132
+
+
+def test_exclusions_by_term_and_by_year_group(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    secondary = cell(values, "Secondary", "2017-18 autumn")
+    assert secondary["value"] == 80 and secondary["unit"] == "count"
+    assert cell(values, "Grand Total", "2017-18 summer")["value"] == 35
+    other = values[(values["label"] == "Other") & (values["period"] == "2015-16 summer")]
+    assert other.empty, "an empty cell is no value"
+    assert cell(values, "1 and below", "2016-17")["value"] == 12
+    year_two = values[(values["label"] == "2") & (values["table_title"].str.contains("Exclusion"))]
+    assert set(year_two["period"]) == {"2016-17 autumn", "2016-17 spring", "2016-17"}, "a row labelled by a bare number"
+
+
+def test_mi_report_benchmarks_targets_localities_and_carried_group_labels(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    label = "LAC with 3 or more placements in any one year - %"
+    rows = values[(values["label"] == label) & (values["ref"] == "9.2") & (values["source"] == "table")]
+    monthly = rows[rows["measure"] == "value"]
+    assert set(monthly[monthly["period"] == "2018-01"]["value"]) == {10.7}, "the MI table and the report card agree"
+    assert set(monthly[monthly["period"] == "2018-04"]["value"]) == {11.5}
+    assert set(rows["polarity"]) == {"lower"} and set(rows["indicator"]) == {"placement_stability_short"}
+    by_measure = rows.drop_duplicates("measure").set_index("measure")["value"]
+    assert by_measure["statistical_neighbours"] == 10.4
+    assert by_measure["stat_neighbour_best"] == 5.0
+    assert by_measure["england"] == 10.0
+    assert by_measure["region"] == 8.6
+    assert by_measure["target"] == 11.0
+    assert rows[rows["measure"] == "target"]["period"].iloc[0] == "2018-04"
+    rag = values[(values["ref"] == "2.7") & (values["measure"] == "rag")]
+    assert {"Breckland", "North", "Norwich", "South", "West", "county"} <= set(rag["area"])
+    carried = values[(values["ref"] == "6.2a") & (values["measure"] == "value")]
+    assert carried["row"].str.startswith("Child Protection").all(), "the group label is carried down"
+    shifted = cell(values, "% of new EHFF cases that have stepped down from social care", "2018-01")
+    assert shifted["value"] == 28.6, "a row shifted left by one cell is put back in line"
+    assert cell(values, "Assessments authorised - No.", "2018-01")["value"] == 777
+
+
+def test_report_card_tables_with_periods_down_the_rows(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    percent = values[(values["ref"] == "9.2") & (values["period"] == "2017-04") & (values["measure"] == "value")]
+    assert list(percent["value"]) == [10.6]
+    count = values[(values["ref"] == "9.2n") & (values["period"] == "2017-04")]
+    assert list(count["value"]) == [115] and list(count["unit"]) == ["count"]
+    police = cell(values, "Police - Total contacts", "2017-04")
+    assert police["value"] == 1497
+
+
+def test_budget_tables_in_pounds_million(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    legal = values[(values["label"] == "Legal costs") & (values["source"] == "table")]
+    by_measure = legal.drop_duplicates("measure").set_index("measure")
+    assert by_measure.loc["budget", "value"] == 3.310 and by_measure.loc["budget", "unit"] == "£m"
+    assert by_measure.loc["variance", "value"] == 0.600
+
+
+def test_children_in_care_tables_split_headers_and_codes(papers):
+    values, _ = papers["norfolk_2020-12-02"]
+    per_10k = values[(values["label"] == "LAC at 31 March per 10,000") & (values["source"] == "table")]
+    got = {(row.measure, row.period): row.value for row in per_10k.itertuples()}
+    assert got[("england", "2018-19")] == 65.0
+    assert got[("statistical_neighbours", "2018-19")] == 58.6
+    assert got[("region", "2018-19")] == 50.0
+    assert got[("value", "2017-18")] == 69.0 and got[("value", "2018-19")] == 70.0, "the split Norfolk header"
+    assert got[("forecast", "2019-20")] == 64.8
+    assert set(per_10k["indicator"]) == {"cla_rate"}
+    male = values[(values["label"] == "Male") & values["label_path"].str.contains("Gender")
+                  & (values["measure"] == "numerator")]
+    assert 620 in set(male["value"]), "a table continued under a heading takes the header above"
+    suppressed = values[values["label"].str.startswith("Adoption 2:") & (values["measure"] == "england")]
+    assert list(suppressed["status"]) == ["suppressed"] and math.isnan(suppressed["value"].iloc[0])
+    none = values[(values["label"] == "Low income") & (values["period"] == "2017-18")]
+    assert list(none["status"]) == ["none"]
+    under_one = values[(values["label"] == "Under 1") & values["label_path"].str.contains("by age")
+                       & (values["measure"] == "england")]
+    assert 19.0 in set(under_one["value"])
+
+
+def test_every_value_carries_its_provenance(papers):
+    values, tables = papers["norfolk_2018-07-10"]
+    table_rows = values[values["source"] == "table"]
+    assert table_rows["line"].notna().all() and table_rows["table_id"].notna().all()
+    assert table_rows["quote"].str.len().gt(0).all()
+    if papers["kind"] == "pdf":
+        assert table_rows["page"].notna().all(), "PDF values cite their printed page"
+    ids = {table.id for table in tables}
+    assert set(table_rows["table_id"]) <= ids
+
+
+def test_figures_stated_in_prose_become_values_with_the_sentence():
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    document = load_document(CORPUS / PACK_2020, 10**9)
+    rows = pd.DataFrame(prose_values(document, Catalogue.load()))
+    sentence = rows[rows["quote"].str.startswith("The most recent figure of 11.1%")]
+    got = {row.measure: row.value for row in sentence.itertuples()}
+    assert got == {"value": 11.1, "england": 10.0, "region": 10.0}
+    assert set(sentence["period"]) == {"2020-12-02"} and set(sentence["period_source"]) == {"meeting"}
+    somerset = load_document(CORPUS / "north-somerset_2022-03-10_children-young-people-policy-scrutiny-panel.txt", 10**9)
+    rows = pd.DataFrame(prose_values(somerset, Catalogue.load()))
+    moves = rows[rows["indicator"] == "placement_stability_short"].set_index("period")["value"]
+    assert moves["2022-01"] == 13.0 and moves["2020-21"] == 11.0
