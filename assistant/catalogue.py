@@ -60,6 +60,7 @@ class Indicator:
     phrases: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     statistics: tuple[dict, ...] = field(default_factory=tuple)
+    includes: tuple[str, ...] = ()
 
     def score(self, tokens: frozenset[str]) -> int:
         """How strongly a text names this indicator: the word count of its longest matching phrase."""
@@ -85,6 +86,7 @@ class Catalogue:
                 polarity=entry["polarity"], phrases=tuple(str(p) for p in entry.get("phrases", [])),
                 exclude=tuple(str(e) for e in entry.get("exclude", [])),
                 statistics=tuple(entry.get("statistics", [])),
+                includes=tuple(entry.get("includes", [])),
             )
             for entry in entries
         ])

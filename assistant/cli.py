@@ -160,21 +160,29 @@ def _indicators_list(args, settings: Settings) -> int:
 
 
 def _indicators_show(args, settings: Settings) -> int:
-    from .tools import IndicatorError
-
     tools = _tools(settings)
     matches = tools.find_indicators(args.indicator, args.council)
     target = args.indicator if args.indicator in tools.catalogue.by_id else (matches[0].id if matches else args.indicator)
-    councils = [args.council] if args.council else (matches[0].councils if matches else [])
-    print(f"{tools._name(target)} ({target})")
+    entry = tools.catalogue.get(target)
+    shown = 0
+    for indicator in [target] + list(entry.includes if entry else []):
+        shown += _show_series(tools, indicator, args)
+    if not shown:
+        print("  no values" + (f" for {args.council}" if args.council else "") +
+              (f"; other matches: {', '.join(m.id for m in matches[1:4])}" if len(matches) > 1 else ""))
+        return 1
+    return 0
+
+
+def _show_series(tools, indicator: str, args) -> int:
+    """Print one indicator's series per council with sources; returns how many values it printed."""
+    councils = [args.council] if args.council else tools.series_councils(indicator)
+    print(f"{tools.name(indicator)} ({indicator})")
     shown = 0
     for council in councils:
-        try:
-            rows = tools.series(target, council, area=args.area, measure=args.measure)
-        except IndicatorError as error:
-            print(f"  {error}")
-            continue
-        if rows.empty:
+        rows = tools.series(indicator, council, area=args.area, measure=args.measure)
+        unusable = tools.unusable(indicator, council)
+        if rows.empty and not unusable:
             continue
         print(f"  {council}:")
         for row in rows.to_dict("records"):
@@ -182,14 +190,10 @@ def _indicators_show(args, settings: Settings) -> int:
             flag = "  (sources disagree for this period)" if row["conflict"] else ""
             print(f"    {row['period']:>12}  {_format(row['value'], row['unit']):>14}  {where}{flag}")
             shown += 1
-        for row in tools.unusable(target, council):
+        for row in unusable:
             print(f"    {row['period']:>12}  {row['value_text']:>14}  not used: {row['status']}"
                   f"{' - ' + row['note'] if row.get('note') else ''} ({row['document']} line {row['line']})")
-    if not shown:
-        print("  no values" + (f" for {args.council}" if args.council else "") +
-              (f"; other matches: {', '.join(m.id for m in matches[1:4])}" if len(matches) > 1 else ""))
-        return 1
-    return 0
+    return shown
 
 
 def _format(value: float, unit: str | None) -> str:
@@ -268,6 +272,7 @@ def _print_hits(hits) -> None:
 
 def _status(args, settings: Settings) -> int:
     from .index import PaperIndex
+    from .store import IndicatorStore
 
     index = PaperIndex(settings)
     records = index.documents()
@@ -277,6 +282,12 @@ def _status(args, settings: Settings) -> int:
     print(f"documents: {len(records)}, chunks: {sum(r.chunks for r in records.values())}, "
           f"tables: {sum(r.tables for r in records.values())}")
     print(f"last ingest: {info.get('last_ingest', 'never')}")
+    store = IndicatorStore(settings).info()
+    statistics = IndicatorStore(settings).statistics_info()
+    print(f"indicator values: {store['values']} from {store['tables']} tables and prose "
+          f"({store['indicators']} catalogue indicators); official statistics: "
+          + (f"{store['official_values']} values from {len(statistics['files'])} files in {statistics['folder']}"
+             if statistics else "none loaded (`assistant ingest --statistics DIR`)"))
     for record in sorted(records.values(), key=lambda r: (r.meta.get("council") or "", r.meta.get("meeting_date") or "")):
         meta = record.meta
         print(f"  {record.name}: {meta.get('council')} | {meta.get('committee')} | {meta.get('meeting_date')} | "

@@ -164,6 +164,9 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
         suspicion = _suspect(figure, unit, series_units.get(_series(cell))) if figure.status == "ok" else None
         if suspicion:
             status, note = "suspect", suspicion
+            if base["indicator"] is None:  # its printed unit is the doubtful part, so match on words alone
+                named = catalogue.match(" ".join(path[1:]) or label) or catalogue.match(label)
+                base["indicator"] = named.id if named else None
         if figure.comparator:
             note = "; ".join(filter(None, [note, f"printed as {cell.raw}"]))
         rows.append({**base, "measure": measure, "value": figure.value, "value_text": figure.text or cell.raw,

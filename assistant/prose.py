@@ -5,7 +5,8 @@ A figure belongs to the indicator named just before it (or, failing that, just a
 "13% of our children in care experienced 3 or more placement moves"), else the one named
 earlier in its paragraph, else in its heading. Words just before a figure say what it is: "national" is
 England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
-one written nearest to it in the sentence, else the meeting date.
+one written just after or nearest to it in the sentence, else (or when it is "currently")
+the meeting date.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _LEAD_MEASURES = [
     (re.compile(r"\btarget", re.IGNORECASE), "target"),
     (re.compile(r"\bbudget\b", re.IGNORECASE), "budget"),
 ]
+_NOW = re.compile(r"\b(currently|now|at present|latest|most recent)\b", re.IGNORECASE)
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 
 
@@ -59,7 +61,11 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
                 following = sentence[match.end():figures[index + 1].start()] if index + 1 < len(figures) else sentence[match.end():]
-                current = catalogue.match(lead) or catalogue.match(following) or current
+                near = " ".join(lead.split()[-15:])  # the clause closest to the figure names it best
+                named = catalogue.match(near) or catalogue.match(lead)
+                if named is None and len(lead.split()) >= 3:  # "13% of our children in care experienced ..."
+                    named = catalogue.match(following)
+                current = named or current
                 measures = _lead_measures(lead)
                 if measures:
                     pending = measures
@@ -80,7 +86,8 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
                     these = [pending.pop(0)]  # "national and statistical neighbour averages (70% & 69%)"
                 else:
                     these = ["value"]
-                period = _nearest_period(sentence, match.start()) or fallback
+                now = _NOW.search(" ".join(lead.split()[-5:]))
+                period = (None if now else _nearest_period(sentence, match.start(), match.end())) or fallback
                 line = _line_of(block, match.group(0))
                 for measure in these:
                     rows.append({
@@ -104,11 +111,14 @@ def unit_mismatch(indicator: Indicator, unit: str) -> bool:
     return unit_class(indicator.unit) != unit_class(unit)
 
 
-def _nearest_period(sentence: str, position: int):
-    """The period written nearest to a position in a sentence, or None."""
-    spans = [(min(abs(position - start), abs(position - end)), period)
-             for start, end, period in period_spans(sentence)]
-    return min(spans, key=lambda pair: pair[0])[1] if spans else None
+def _nearest_period(sentence: str, start: int, end: int):
+    """The period written just after a figure ("9% in September 2018"), else the nearest one."""
+    spans = list(period_spans(sentence))
+    after = [period for begin, _, period in spans if 0 <= begin - end <= 8]
+    if after:
+        return after[0]
+    distances = [(min(abs(start - begin), abs(start - finish)), period) for begin, finish, period in spans]
+    return min(distances, key=lambda pair: pair[0])[1] if distances else None
 
 
 def _line_of(block, figure_text: str) -> int:

@@ -87,6 +87,8 @@ class IndicatorTools:
         self._by_indicator: dict[str, pd.DataFrame] | None = None
         self._by_council: dict[tuple[str, str], pd.DataFrame] = {}
         self._official_by_period: dict[str, dict[str, pd.DataFrame]] = {}
+        self._paper_values: pd.DataFrame | None = None
+        self._councils: dict[str, list[str]] = {}
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
 
     # -- indexes -------------------------------------------------------------------------
@@ -99,6 +101,14 @@ class IndicatorTools:
             values = values.assign(council_key=values["council"].str.lower())
             self._by_indicator = {key: frame for key, frame in values.groupby("indicator", dropna=True)}
         return self._by_indicator
+
+    def _papers(self) -> pd.DataFrame:
+        """The values read from papers (not official statistics), with a lower-case council key."""
+        if self._paper_values is None:
+            values = self._values()
+            papers = values[values["source"] != "official"]
+            self._paper_values = papers.assign(council_key=papers["council"].str.lower())
+        return self._paper_values
 
     def _official(self, indicator: str) -> dict[str, pd.DataFrame]:
         """An indicator's official values, by period."""
@@ -124,8 +134,7 @@ class IndicatorTools:
             return grouped[indicator]
         if indicator in self.catalogue.by_id:
             return self._values().iloc[0:0]
-        values = self._values()
-        papers = values[values["source"] != "official"]
+        papers = self._papers()
         exact = papers[papers["label"].str.lower() == indicator.lower()]
         if not exact.empty:
             return exact
@@ -138,13 +147,16 @@ class IndicatorTools:
     def find_indicators(self, text: str, council: str | None = None, limit: int = 5) -> list[IndicatorMatch]:
         """Indicators a question's words may mean: catalogue phrases first, then labels in the
         papers that are similar in meaning (embedding) or hold the same words."""
-        values = self._values()
+        values = self._papers()
         if council:
-            values = values[values["council"].str.lower() == council.lower()]
+            values = values[values["council_key"] == council.lower()]
         found: dict[str, IndicatorMatch] = {}
         for indicator, score in self.catalogue.matches(text):
             found[indicator.id] = IndicatorMatch(indicator.id, indicator.name, indicator.unit, indicator.polarity,
                                                  float(score), "catalogue words")
+            for part in map(self.catalogue.get, indicator.includes):
+                found.setdefault(part.id, IndicatorMatch(part.id, part.name, part.unit, part.polarity,
+                                                         score - 0.5, f"part of {indicator.name.lower()}"))
         for label, similarity in self._similar_labels(text, values):
             rows = values[values["label"] == label]
             key = rows["indicator"].dropna().iloc[0] if rows["indicator"].notna().any() else label
@@ -153,18 +165,15 @@ class IndicatorTools:
                 found[key] = IndicatorMatch(key, entry.name if entry else label, entry.unit if entry else rows["unit"].iloc[0],
                                             entry.polarity if entry else rows["polarity"].iloc[0], similarity, "similar label")
         for match in found.values():
-            rows = self._rows(match.id)
-            if council:
-                rows = rows[rows["council"].str.lower() == council.lower()]
-            match.councils = sorted(set(rows["council"].dropna()) - {"England"})[:12]
+            rows = self._council_rows(match.id, council) if council else self._rows(match.id)
+            match.councils = self.series_councils(match.id) if not council else sorted(set(rows["council"]))
             match.values = len(rows)
         ranked = sorted(found.values(), key=lambda m: (m.values == 0, -m.score))
         return ranked[:limit]
 
     def _similar_labels(self, text: str, values: pd.DataFrame, threshold: float = 0.55) -> list[tuple[str, float]]:
         """Paper labels close in meaning to a text (needs the embedder), else sharing its words."""
-        papers = values[values["source"] != "official"]
-        labels = sorted(set(papers["label"].dropna()))
+        labels = sorted(set(values["label"].dropna()))
         if not labels:
             return []
         if self.embedder is None:  # every word of the text, in the shortest labels
@@ -197,6 +206,13 @@ class IndicatorTools:
         spread = rows.assign(rounded=rows["value"].round(6)).groupby(["period", "unit"])["rounded"].transform("nunique")
         return rows.assign(conflict=spread > 1).reset_index(drop=True)
 
+    def series_councils(self, indicator: str) -> list[str]:
+        """The councils whose papers report an indicator (official statistics cover them all)."""
+        if indicator not in self._councils:
+            rows = self._rows(indicator)
+            self._councils[indicator] = sorted(set(rows[rows["source"] != "official"]["council"].dropna()))
+        return self._councils[indicator]
+
     def unusable(self, indicator: str, council: str) -> list[dict]:
         """Suppressed or suspect values of an indicator, which answers must mention, not use."""
         rows = self._rows(indicator)
@@ -214,7 +230,7 @@ class IndicatorTools:
         first = _at(rows, start, "start")
         last = _at(rows, end, "end")
         if first is None or last is None or first["period"] == last["period"]:
-            raise IndicatorError(f"only one period of {self._name(indicator)} for {council} "
+            raise IndicatorError(f"only one period of {self.name(indicator)} for {council} "
                                  f"({rows['period'].iloc[-1]}): no change to measure")
         difference = last["value"] - first["value"]
         relative = difference / first["value"] if first["value"] else None
@@ -240,7 +256,7 @@ class IndicatorTools:
             raise IndicatorError(self._nothing(indicator, council))
         value = _at(rows, period, "end") if period else _latest(rows)
         if value is None:
-            raise IndicatorError(f"no {self._name(indicator)} for {council} in {period}; "
+            raise IndicatorError(f"no {self.name(indicator)} for {council} in {period}; "
                                  f"periods held: {', '.join(rows['period'].unique()[-8:])}")
         mine = self._council_rows(indicator, council)
         printed_rows = _records(mine[mine["measure"].isin(against) & (mine["status"] == "ok") & mine["value"].notna()])
@@ -261,15 +277,18 @@ class IndicatorTools:
         return table.frame()
 
     # -- helpers -------------------------------------------------------------------------
-    def _name(self, indicator: str) -> str:
+    def name(self, indicator: str) -> str:
+        """An indicator's name from the catalogue, or the label itself."""
         entry = self.catalogue.get(indicator)
         return entry.name if entry else indicator
 
     def _nothing(self, indicator: str, council: str) -> str:
         rows = self._rows(indicator)
-        councils = sorted(set(rows["council"].dropna()) - {"England"})
-        held = f"; the store has it for {', '.join(councils[:8])}" if councils else ""
-        return f"no usable values of {self._name(indicator)} for {council}{held}"
+        papers = sorted(set(rows[rows["source"] != "official"]["council"].dropna()))
+        official = rows[(rows["source"] == "official") & (rows["geography"] == "local authority")]["council"].nunique()
+        held = [f"the papers report it for {', '.join(papers)}"] if papers else []
+        held += [f"official statistics cover {official} councils"] if official else []
+        return f"no usable values of {self.name(indicator)} for {council}" + (f"; {'; '.join(held)}" if held else "")
 
     def _printed_benchmark(self, printed: list[dict], kind: str, value: dict) -> dict | None:
         """A benchmark the papers print: for the same period, else beside the value in the

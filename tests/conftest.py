@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
 
+def _statistics_folder() -> Path:
+    """The DfE statistics the tests read: $ASSISTANT_TEST_STATISTICS, else ../shared/statistics."""
+    candidates = [os.environ.get("ASSISTANT_TEST_STATISTICS"), ROOT.parent / "shared" / "statistics",
+                  "/work/shared/statistics"]
+    for candidate in candidates:
+        if candidate and Path(candidate, "la_cla_placement_stability.csv").exists():
+            return Path(candidate)
+    raise RuntimeError("the DfE statistics folder is missing: set ASSISTANT_TEST_STATISTICS")
+
+
+STATISTICS = _statistics_folder()
+
+
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
     return Embedder("all-MiniLM-L6-v2")
@@ -29,6 +43,18 @@ def corpus_index(tmp_path_factory, embedder):
     index = PaperIndex(settings)
     summary = Ingester(settings, index=index, embedder=embedder).run([CORPUS], progress=False)
     return settings, index, Searcher(index, embedder), summary
+
+
+@pytest.fixture(scope="session")
+def indicator_tools(corpus_index):
+    """The numeric tools over the corpus's indicator store, with the official statistics loaded."""
+    from assistant.store import IndicatorStore
+    from assistant.tools import IndicatorTools
+
+    settings = corpus_index[0]
+    store = IndicatorStore(settings)
+    store.add_statistics(STATISTICS)
+    return IndicatorTools(store)
 
 
 @pytest.fixture

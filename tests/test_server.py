@@ -53,7 +53,8 @@ def test_ingest_and_search_through_a_chroma_server(chroma_server, papers, tmp_pa
     index = PaperIndex(settings)
     summary = Ingester(settings, index=index, embedder=embedder, echo=lambda line: None).run([papers], progress=False)
     assert summary.count("indexed") == 2
-    assert not (tmp_path / "unused-local").exists()  # nothing written locally in server mode
+    assert not (tmp_path / "unused-local" / "chroma").exists()  # no vectors stored locally in server mode
+    assert (tmp_path / "unused-local" / "indicators" / "live.json").exists()  # the indicator store is per client
     # A second client (another officer's machine) sees the same index.
     other = Searcher(PaperIndex(Settings(index_dir=tmp_path / "elsewhere", chroma_url=chroma_server)), embedder)
     hits = other.search("how many children were subject to a child protection plan", k=3)
