@@ -85,6 +85,17 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--show", metavar="TABLE_ID", help="print one table whole")
     tables.set_defaults(handler=_indicators_tables)
 
+    ask = commands.add_parser("ask", help="answer a question with numbered citations")
+    ask.add_argument("question", nargs="?", help="the question (or use --questions)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object (the evaluation interface)")
+    ask.add_argument("--questions", metavar="IN.jsonl", help='answer many: lines of {"id", "question", "history"?}')
+    ask.add_argument("--out", metavar="OUT.jsonl", help="where --questions writes its answers (default: stdout)")
+    _add_filters(ask)
+    ask.set_defaults(handler=_ask)
+    chat = commands.add_parser("chat", help="an interactive chat in the terminal (follow-ups understood)")
+    _add_filters(chat)
+    chat.set_defaults(handler=_chat)
+
     demo = commands.add_parser("demo", help="ingest the corpus if needed, run example searches, then ask for yours")
     demo.set_defaults(handler=_demo)
     return parser
@@ -292,6 +303,75 @@ def _status(args, settings: Settings) -> int:
         meta = record.meta
         print(f"  {record.name}: {meta.get('council')} | {meta.get('committee')} | {meta.get('meeting_date')} | "
               f"{meta.get('document_type')} | {record.chunks} chunks")
+    return 0
+
+
+def _assistant(settings: Settings):
+    from .assistant import Assistant
+
+    return Assistant.load(settings)
+
+
+def _print_answer(answer) -> None:
+    print(answer.text)
+    if answer.citations:
+        print("\nSources:")
+    for citation in answer.citations:
+        where = f"p.{citation.page}, " if citation.page else ""
+        where += f"line {citation.lines}" if "-" not in citation.lines else f"lines {citation.lines}"
+        context = " | ".join(c for c in (citation.council, citation.committee, citation.meeting_date) if c)
+        print(f"[{citation.n}] {citation.document} ({where}){' - ' + context if context else ''}")
+        if citation.section:
+            print(f"     {citation.section[:120]}")
+        print(f"     “{textwrap.shorten(citation.quote, 220)}”")
+
+
+def _ask(args, settings: Settings) -> int:
+    import json
+
+    if not args.question and not args.questions:
+        raise SystemExit("error: give a question, or --questions IN.jsonl")
+    assistant = _assistant(settings)
+    filters = _filters(args)
+    if args.questions:
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+        try:
+            with open(args.questions, encoding="utf-8") as lines:
+                for number, line in enumerate(lines, start=1):
+                    if not line.strip():
+                        continue
+                    item = json.loads(line)
+                    answer = assistant.ask(item["question"], history=item.get("history"), filters=filters)
+                    out.write(json.dumps(answer.to_json(item.get("id", number)), ensure_ascii=False) + "\n")
+                    out.flush()
+        finally:
+            if out is not sys.stdout:
+                out.close()
+        return 0
+    answer = assistant.ask(args.question, filters=filters)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_answer(answer)
+    return 0 if answer.answerable else 3
+
+
+def _chat(args, settings: Settings) -> int:
+    assistant = _assistant(settings)
+    filters = _filters(args)
+    history: list[dict] = []
+    print("Ask about the committee papers (an empty line ends). Follow-ups such as 'and in Norfolk?' work.")
+    while True:
+        try:
+            question = input("you> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        answer = assistant.ask(question, history=history, filters=filters)
+        _print_answer(answer)
+        print()
+        history.append({"question": question, "context": answer.context})
     return 0
 
 

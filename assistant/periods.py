@@ -15,6 +15,7 @@ _YEAR = r"(?:19|20)?\d{2}"
 _MONTH_YEAR = re.compile(rf"^(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\.?[\s\-'’/]*({_YEAR})$", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?((?:19|20)\d{2})\s*[-/–]\s*((?:19|20)?\d{2})$", re.IGNORECASE)
 _SHORT_YEAR_PAIR = re.compile(r"^(\d{2})\s*[-/–]\s*(\d{2})$")
+_ISO = re.compile(r"^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?$")
 _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})$")
 _TERM = re.compile(r"^(aut(?:umn)?|spr(?:ing)?|sum(?:mer)?)\.?\s*(?:term\s*)?(\d{2}|\d{4})\s*[-/–]\s*(\d{2})$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*((?:19|20)\d{2}\s*[-/–]\s*\d{2}|(?:19|20)\d{2})?$", re.IGNORECASE)
@@ -78,11 +79,17 @@ def parse_period(text: str) -> Period | None:
             return Period(snapshot.isoformat(), "date", snapshot)
         return Period(f"{year}-{month:02d}", "month", _month_end(year, month))
     match = _FINANCIAL_YEAR.match(text)
+    if match and _full_year(match.group(2)[-2:]) == int(match.group(1)) + 1:
+        return _financial_year(int(match.group(1)))
+    match = _ISO.match(text)
     if match:
-        start, end = int(match.group(1)), _full_year(match.group(2)[-2:])
-        if end == start + 1:
-            return _financial_year(start)
-        return None
+        year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+        if not 1 <= month <= 12:
+            return None
+        if day:
+            snapshot = date(year, month, int(day))
+            return Period(snapshot.isoformat(), "date", snapshot)
+        return Period(f"{year}-{month:02d}", "month", _month_end(year, month))
     match = _SHORT_YEAR_PAIR.match(text)
     if match:
         start, end = _full_year(match.group(1)), _full_year(match.group(2))

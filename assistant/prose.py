@@ -61,15 +61,16 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
                 following = sentence[match.end():figures[index + 1].start()] if index + 1 < len(figures) else sentence[match.end():]
+                joined = bool(_JOINER.match(lead)) and ")" not in lead  # "70% & 69%", not "84%) and 53%"
                 near = " ".join(lead.split()[-15:])  # the clause closest to the figure names it best
-                named = catalogue.match(near) or catalogue.match(lead)
-                if named is None and len(lead.split()) >= 3:  # "13% of our children in care experienced ..."
-                    named = catalogue.match(following)
+                named = _specific(catalogue, near) or _specific(catalogue, lead)
+                if named is None and not joined:  # "13% of our children in care experienced ..."
+                    named = _specific(catalogue, following)
                 current = named or current
                 measures = _lead_measures(lead)
                 if measures:
                     pending = measures
-                elif not _JOINER.match(lead):
+                elif not joined:
                     pending = []
                 if current is None:
                     continue
@@ -79,6 +80,8 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
                 unit = figure.unit or ("rate per 10,000" if "10" in sentence[match.end():match.end() + 12] else None)
                 if unit is None or unit_mismatch(current, unit):
                     continue
+                if unit_class(unit) == "£":  # money is stated, not benchmarked: "national" there is no England figure
+                    pending = [measure for measure in pending if measure == "budget"]
                 last = index + 1 == len(figures)
                 if len(pending) > 1 and (last or not _JOINER.match(following)):
                     these, pending = pending, []  # "the national and regional average of 10%"
@@ -104,6 +107,13 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
                         "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
                     })
     return rows
+
+
+def _specific(catalogue: Catalogue, text: str) -> Indicator | None:
+    """The indicator a phrase names, unless it is a broad one ("care leavers") that stands for
+    several: a sentence's figure needs the specific one (a heading may still name a broad one)."""
+    found = catalogue.match(text)
+    return found if found and not found.includes else None
 
 
 def unit_mismatch(indicator: Indicator, unit: str) -> bool:

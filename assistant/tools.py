@@ -89,6 +89,7 @@ class IndicatorTools:
         self._official_by_period: dict[str, dict[str, pd.DataFrame]] = {}
         self._paper_values: pd.DataFrame | None = None
         self._councils: dict[str, list[str]] = {}
+        self._label_words: dict[str, frozenset[str]] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
 
     # -- indexes -------------------------------------------------------------------------
@@ -170,6 +171,16 @@ class IndicatorTools:
             match.values = len(rows)
         ranked = sorted(found.values(), key=lambda m: (m.values == 0, -m.score))
         return ranked[:limit]
+
+    def labels_in(self, text: str) -> list[str]:
+        """Paper labels of two or more words that a text names in full ("legal costs"), longest first."""
+        if self._label_words is None:
+            papers = self._papers()
+            labels = set(papers[papers["source"] == "table"]["label"].dropna())
+            self._label_words = {label: words(label) for label in labels if len(words(label)) >= 2}
+        asked = words(text)
+        found = [label for label, held in self._label_words.items() if held <= asked]
+        return sorted(found, key=lambda label: -len(self._label_words[label]))
 
     def _similar_labels(self, text: str, values: pd.DataFrame, threshold: float = 0.55) -> list[tuple[str, float]]:
         """Paper labels close in meaning to a text (needs the embedder), else sharing its words."""

@@ -1,0 +1,181 @@
+"""The nouns of an answer (``Answer``, ``Citation``, ``StatedValue``) and the offline composer:
+numeric answers are sentences built from tool results, narrative answers are the best
+sentences of the best passages, quoted; every statement carries a numbered citation.
+
+Numbers are copied as the source printed them (``value_text``), never recomputed, except a
+statistical-neighbour mean or median, which says so and cites the official file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .search import tokenize
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
+_DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
+_GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
+                        "why tell me papers paper report reports there any our we please"))
+
+
+@dataclass
+class Citation:
+    """A numbered source: where a statement's words or figures are printed."""
+
+    n: int
+    document: str
+    page: str | None
+    lines: str
+    section: str | None
+    meeting_date: str | None
+    quote: str
+    council: str | None = None
+    committee: str | None = None
+
+
+@dataclass
+class StatedValue:
+    """A figure the answer states, and the citation that holds it."""
+
+    indicator: str | None
+    label: str
+    council: str | None
+    area: str
+    period: str | None
+    measure: str
+    value: float | None
+    unit: str | None
+    citation: int
+
+
+@dataclass
+class Answer:
+    """What the assistant says, whether the papers answer it, and everything behind it."""
+
+    question: str
+    text: str
+    answerable: bool
+    kind: str  # "numeric", "narrative", "mixed" or "none"
+    values: list[StatedValue] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    chart: list[dict] = field(default_factory=list)  # one series per indicator and council
+    context: dict = field(default_factory=dict)
+    timings: dict = field(default_factory=dict)
+
+    def to_json(self, identifier=None) -> dict:
+        """The stable JSON object of the evaluation interface (see the README)."""
+        return {
+            "id": identifier, "question": self.question, "answer": self.text, "answerable": self.answerable,
+            "values": [{key: value for key, value in asdict(v).items()} for v in self.values],
+            "citations": [{key: getattr(c, key) for key in ("n", "document", "page", "lines", "section",
+                                                              "meeting_date", "quote")} for c in self.citations],
+            "seconds": round(sum(self.timings.values()), 3),
+        }
+
+
+class Citer:
+    """Hands out citation numbers, one per distinct source passage."""
+
+    def __init__(self, documents: dict | None = None):
+        self.citations: list[Citation] = []
+        self._keys: dict[tuple, int] = {}
+        self.documents = documents or {}
+
+    def cite(self, document: str, lines: str, quote: str, page=None, section=None, meeting_date=None) -> int:
+        key = (document, lines)
+        if key not in self._keys:
+            meta = self.documents.get(document, {})
+            self.citations.append(Citation(
+                n=len(self.citations) + 1, document=document, page=str(page) if page not in (None, "") else None,
+                lines=lines, section=section, meeting_date=meeting_date or meta.get("meeting_date"),
+                quote=quote.strip()[:500], council=meta.get("council"), committee=meta.get("committee")))
+            self._keys[key] = len(self.citations)
+        return self._keys[key]
+
+    def cite_value(self, row: dict) -> int:
+        """Cite the row or sentence a value was read from."""
+        line = row.get("line")
+        lines = str(int(line)) if line is not None else ""
+        section = row.get("table_title") if row.get("source") == "table" else row.get("label_path") or row.get("table_title")
+        return self.cite(row["document"], lines, row.get("quote") or "", row.get("page"), section, row.get("meeting_date"))
+
+
+def format_value(row: dict) -> str:
+    """A value as its source printed it, with its unit where the print left it off."""
+    text = str(row.get("value_text") or "").strip()
+    unit = row.get("unit")
+    if row.get("source") == "official" or not text:
+        text = f"{row['value']:g}" if row.get("value") is not None else text
+    if unit == "%" and not text.endswith("%"):
+        return text + "%"
+    if unit == "£m" and not text.startswith("£"):
+        return f"£{text}m"
+    if unit and unit.startswith("rate per") and "per" not in text:
+        return f"{text} per 10,000"
+    return text
+
+
+def format_period(period: str | None, kind: str | None = None, source: str | None = None) -> str:
+    """A month ("2018-04") as "April 2018", a day as "10 July 2018" (or "as reported to the
+    10 July 2018 meeting" when the meeting date is all a figure has), other periods as written."""
+    if not period:
+        return "(period not given)"
+    if kind == "month" or (kind is None and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period)):
+        year, month = period.split("-")
+        return f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        day = date.fromisoformat(period)
+        text = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+        return f"as reported to the {text} meeting" if source in ("meeting",) else text
+    return period
+
+
+def stated(row: dict, citation: int) -> StatedValue:
+    return StatedValue(row.get("indicator"), row.get("label") or "", row.get("council"), row.get("area") or "county",
+                       row.get("period"), row.get("measure") or "value", row.get("value"), row.get("unit"), citation)
+
+
+def sentences_of(text: str) -> list[str]:
+    """A passage's sentences (list items and table rows count as sentences)."""
+    parts = [" ".join(part.split()).strip(" -•*#") for part in _SENTENCE.split(text)]
+    return [part for part in parts if len(part.split()) >= 8 or (len(part.split()) >= 4 and part[-1:] in ".!?:")]
+
+
+def content_words(text: str) -> set[str]:
+    """The stems that carry a question's meaning."""
+    return set(tokenize(text)) - _GENERIC
+
+
+def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False) -> list[tuple[str, object, float]]:
+    """The sentences of the retrieved passages that best answer a question, without repeats:
+    (sentence, hit, share of the question's words it holds)."""
+    wanted = content_words(question)
+    scored = []
+    for rank, hit in enumerate(hits):
+        for sentence in sentences_of(hit.text):
+            words = set(tokenize(sentence))
+            coverage = len(wanted & words) / max(1, len(wanted))
+            score = coverage + 0.3 / (rank + 1)
+            if decisions and _DECISION_WORDS.search(sentence):
+                score += 0.5
+            if hit.metadata.get("kind") == "table":
+                score -= 0.2
+            scored.append((score, coverage, sentence, hit))
+    scored.sort(key=lambda item: -item[0])
+    chosen: list[tuple[str, object, float]] = []
+    best = scored[0][0] if scored else 0
+    for score, coverage, sentence, hit in scored:
+        if score < 0.6 * best:
+            break
+        words = set(tokenize(sentence))
+        if any(len(words & set(tokenize(other))) / max(1, len(words | set(tokenize(other)))) > 0.5
+               for other, _, _ in chosen):
+            continue
+        chosen.append((sentence, hit, coverage))
+        if len(chosen) == limit:
+            break
+    return chosen

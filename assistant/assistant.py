@@ -1,0 +1,287 @@
+"""The Python API: ``Assistant.load()`` owns the indexes and models; ``ask()`` answers a question
+with citations. The CLI, the Streamlit app and the evaluation harness are thin shells over it."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import date
+
+from .answers import (Answer, Citer, best_sentences, content_words, format_period, format_value,
+                      stated)
+from .config import Settings
+from .routing import Route, route
+from .search import Filters
+
+_BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
+                    "target": "target", "stat_neighbour_best": "best statistical neighbour",
+                    "national_top_quartile": "national top quartile"}
+MAX_COUNCILS = 3
+
+
+class Assistant:
+    """Answers questions from the indexed papers and the indicator store."""
+
+    def __init__(self, settings: Settings, index, searcher, tools):
+        self.settings = settings
+        self.index = index
+        self.searcher = searcher
+        self.tools = tools
+        self.documents = {name: record.meta for name, record in index.documents().items()}
+        self.councils = sorted({meta.get("council") for meta in self.documents.values() if meta.get("council")})
+        dates = [meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date")]
+        self.newest = date.fromisoformat(max(dates)) if dates else None
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, embedder=None) -> "Assistant":
+        """Open the index and the indicator store, and load the embedding model once."""
+        from .embeddings import Embedder
+        from .index import PaperIndex
+        from .search import Searcher
+        from .store import IndicatorStore
+        from .tools import IndicatorTools
+
+        settings = settings or Settings.from_env()
+        embedder = embedder or Embedder(settings.embedding_model, settings.embed_batch_size)
+        index = PaperIndex(settings)
+        index.check_model(embedder.model_name)
+        store = IndicatorStore(settings)
+        assistant = cls(settings, index, Searcher(index, embedder), IndicatorTools(store))
+        assistant.searcher.search("warm up", k=1)  # load the model and build the keyword index now
+        assistant.tools.find_indicators("warm up")
+        return assistant
+
+    # -- the question ------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: Filters | None = None) -> Answer:
+        """Answer a question; ``history`` holds earlier turns ({"question", "context"}) for follow-ups."""
+        started = time.perf_counter()
+        previous = self._previous_context(history)
+        councils = self.councils + [c for c in self._official_councils() if c not in self.councils]
+        plan = route(question, self.tools, councils, self.newest, previous)
+        if filters and filters.council and not plan.council:
+            plan.council = filters.council
+        timings = {"route": time.perf_counter() - started}
+        citer = Citer(self.documents)
+        parts, values, chart = [], [], []
+        if plan.is_numeric:
+            step = time.perf_counter()
+            parts, values, chart = self._numeric(plan, citer)
+            timings["numbers"] = time.perf_counter() - step
+        narrative = plan.narrative or not parts
+        if narrative:
+            step = time.perf_counter()
+            said = self._narrative(question if not plan.follow_up else self._expand(question, plan), plan,
+                                   citer, filters, with_numbers=bool(parts))
+            parts += said
+            timings["passages"] = time.perf_counter() - step
+        answerable = bool(parts)
+        text = "\n\n".join(parts) if parts else self._not_found(plan)
+        kind = "none" if not answerable else ("mixed" if values and narrative and len(parts) > 1 else
+                                              "numeric" if values else "narrative")
+        return Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
+                      citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
+                      timings=timings)
+
+    def _previous_context(self, history: list[dict] | None) -> dict | None:
+        if not history:
+            return None
+        last = history[-1]
+        if last.get("context"):
+            return last["context"]
+        if last.get("question"):  # a history of bare questions: route the last one again
+            councils = self.councils
+            return route(last["question"], self.tools, councils, self.newest).context()
+        return None
+
+    def _official_councils(self) -> list[str]:
+        values = self.tools.store.values()
+        official = values[values["source"] == "official"]
+        return sorted(set(official["council"].dropna()) - {"England"})
+
+    def _expand(self, question: str, plan: Route) -> str:
+        """A follow-up spelled out for retrieval: the indicator and council it inherits."""
+        names = [self.tools.name(indicator) for indicator in plan.indicators[:1]]
+        return " ".join([question] + names + ([plan.council] if plan.council else []))
+
+    # -- numbers -------------------------------------------------------------------------
+    def _numeric(self, plan: Route, citer: Citer):
+        parts, values, chart = [], [], []
+        indicators = self._specific(plan.indicators)
+        for indicator in indicators[:3]:
+            councils = [plan.council] if plan.council else self.tools.series_councils(indicator)[:MAX_COUNCILS]
+            for council in councils:
+                sentence, used, series = self._describe(indicator, council, plan, citer)
+                if sentence:
+                    parts.append(sentence)
+                    values += used
+                    chart.append(series)
+        return parts, values, chart
+
+    def _specific(self, indicators: list[str]) -> list[str]:
+        """A broad indicator ("placement stability") stands for its parts when it has any."""
+        result = []
+        for indicator in indicators:
+            entry = self.tools.catalogue.get(indicator)
+            parts = list(entry.includes) if entry and entry.includes else []
+            for part in parts + [indicator]:
+                if part not in result:
+                    result.append(part)
+        return result
+
+    def _describe(self, indicator: str, council: str, plan: Route, citer: Citer):
+        """One council's figures for one indicator: the papers' run of values, the benchmarks
+        printed beside the latest, and the official statistics."""
+        series = self.tools.series(indicator, council, start=plan.start, end=plan.end)
+        if plan.start and plan.start == plan.end and (series["period"] == plan.end).any():
+            series = series[series["period"] == plan.end]  # the period asked for, not others ending in it
+        if series.empty:
+            return self._other_measures(indicator, council, plan, citer)
+        name = self.tools.name(indicator)
+        rows = series.to_dict("records")
+        used, clauses = [], []
+        papers = [row for row in rows if row["source"] != "official"]
+        official = [row for row in rows if row["source"] == "official"]
+        for document in sorted({row["document"] for row in papers}, key=lambda d: self.documents.get(d, {}).get("meeting_date") or "", reverse=True)[:2]:
+            own = [row for row in papers if row["document"] == document]
+            dated = [row for row in own if row["period_source"] != "meeting"] or own
+            first, last = dated[0], dated[-1]
+            n_last = citer.cite_value(last)
+            used.append(stated(last, n_last))
+            clause = f"{format_value(last)} {self._when(last)} [{n_last}]"
+            if first["period"] != last["period"]:
+                n_first = citer.cite_value(first)
+                used.append(stated(first, n_first))
+                clause += f", {self._direction(first, last)} from {format_value(first)} {self._when(first)} [{n_first}]"
+                judgement = self._judgement(first, last)
+                if judgement:
+                    clause += f", {judgement}"
+            clause += self._printed_benchmarks(indicator, council, last, citer, used)
+            clauses.append(clause)
+        if official:
+            first, last = official[0], official[-1]
+            n_last = citer.cite_value(last)
+            used.append(stated(last, n_last))
+            clause = f"official statistics give {format_value(last)} for {last['period']} [{n_last}]"
+            if first["period"] != last["period"]:
+                n_first = citer.cite_value(first)
+                used.append(stated(first, n_first))
+                clause += f" ({format_value(first)} in {first['period']} [{n_first}]"
+                judgement = self._judgement(first, last)
+                clause += f", {judgement})" if judgement else ")"
+            clause += self._official_benchmarks(indicator, council, last, citer, used)
+            clauses.append(clause)
+        if not clauses:
+            return None, [], {}
+        sentence = f"{council}, {name[:1].lower() + name[1:]}: " + "; ".join(clauses) + "."
+        chart = {"indicator": indicator, "name": name, "council": council, "unit": rows[-1]["unit"],
+                 "points": [{"period": row["period"], "period_end": row["period_end"], "value": row["value"],
+                             "source": row["source"], "document": row["document"]} for row in rows]}
+        return sentence, used, chart
+
+    def _other_measures(self, indicator: str, council: str, plan: Route, citer: Citer):
+        """A row with no plain value (a budget line): its budget, variance, forecast or balance."""
+        used, pieces = [], []
+        for measure in ("variance", "forecast", "budget", "balance", "ytd", "target"):
+            rows = self.tools.series(indicator, council, measure=measure, start=plan.start, end=plan.end)
+            if rows.empty:
+                continue
+            row = rows.to_dict("records")[-1]
+            n = citer.cite_value(row)
+            used.append(stated(row, n))
+            pieces.append(f"{measure} {format_value(row)} {self._when(row)} [{n}]")
+        if not pieces:
+            return None, [], {}
+        return f"{council}, {self.tools.name(indicator)}: " + "; ".join(pieces) + ".", used, {}
+
+    @staticmethod
+    def _when(row: dict) -> str:
+        if row.get("period_source") == "meeting":
+            return format_period(row["period"], row.get("period_kind"), "meeting")
+        return f"in {format_period(row['period'], row.get('period_kind'))}"
+
+    @staticmethod
+    def _direction(first: dict, last: dict) -> str:
+        if last["value"] is None or first["value"] is None or last["value"] == first["value"]:
+            return "unchanged"
+        return "up" if last["value"] > first["value"] else "down"
+
+    @staticmethod
+    def _judgement(first: dict, last: dict) -> str | None:
+        polarity = last.get("polarity")
+        if polarity not in ("higher", "lower") or first["value"] == last["value"]:
+            return None
+        better = (last["value"] > first["value"]) == (polarity == "higher")
+        return f"which is {'better' if better else 'worse'} as {polarity} is better"
+
+    def _printed_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
+        try:
+            comparison = self.tools.compare(indicator, council, period=None if last["period_source"] == "meeting" else last["period"])
+        except LookupError:
+            return ""
+        pieces = []
+        for benchmark in comparison.benchmarks:
+            source = benchmark["source"]
+            if benchmark["basis"].startswith("printed") and source["document"] == last["document"]:
+                n = citer.cite_value(source)
+                used.append(stated(source, n))
+                pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
+        return ("; against " + ", ".join(pieces)) if pieces else ""
+
+    def _official_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
+        try:
+            comparison = self.tools.compare(indicator, council, period=last["period"])
+        except LookupError:
+            return ""
+        pieces = []
+        for benchmark in comparison.benchmarks:
+            if not benchmark["basis"].startswith("official"):
+                continue
+            source = benchmark["source"]
+            n = citer.cite_value(source)
+            if benchmark["kind"] == "statistical_neighbours":
+                pieces.append(f"statistical neighbours' mean {benchmark['value']:g}{'%' if source['unit'] == '%' else ''} "
+                              f"and median {benchmark['median']:g}{'%' if source['unit'] == '%' else ''} "
+                              f"(computed from the official figures of its {len(benchmark['neighbours'])} neighbours) [{n}]")
+            else:
+                used.append(stated(source, n))
+                pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
+        if comparison.rank:
+            pieces.append(f"ranked {comparison.rank} of {comparison.of} councils (1 = best)")
+        return (", against " + ", ".join(pieces)) if pieces else ""
+
+    # -- passages ------------------------------------------------------------------------
+    def _narrative(self, question: str, plan: Route, citer: Citer, filters: Filters | None, with_numbers: bool) -> list[str]:
+        wanted = filters or Filters()
+        if plan.council and not wanted.council:
+            wanted = replace(wanted, council=plan.council)
+        hits = self.searcher.search(question, k=8, filters=wanted)
+        chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
+                                decisions=plan.narrative == "decided")
+        need = 0.34 if len(content_words(question)) > 2 else 0.5
+        chosen = [(sentence, hit, coverage) for sentence, hit, coverage in chosen if coverage >= need]
+        if not chosen:
+            return []
+        lines = []
+        for sentence, hit, _ in chosen:
+            meta = hit.metadata
+            n = citer.cite(meta["document"], f"{meta['line_start']}-{meta['line_end']}", sentence, meta.get("page"),
+                           meta.get("heading"), meta.get("meeting_date"))
+            where = f"{meta.get('council')} {meta.get('committee') or ''}".strip()
+            lines.append(f"{where}, {format_period(meta.get('meeting_date'), 'date')}: “{sentence}” [{n}]")
+        block = "\n".join(lines)
+        return ["What the papers say:\n" + block] if with_numbers else [block]
+
+    # -- nothing found -------------------------------------------------------------------
+    def _not_found(self, plan: Route) -> str:
+        """Say what was searched and what is nearest, never a guess."""
+        dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
+        covered = (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
+                   f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
+        if plan.indicators:
+            name = self.tools.name(plan.indicators[0])
+            councils = self.tools.series_councils(plan.indicators[0])
+            where = f" They report {name.lower()} for {', '.join(councils)}." if councils else ""
+            wanted = f" for {plan.council}" if plan.council else ""
+            period = f" in {plan.end}" if plan.end else ""
+            return f"The papers hold no figure for {name.lower()}{wanted}{period}.{where} {covered}"
+        return f"The papers do not answer this question. {covered}"

@@ -1,0 +1,116 @@
+"""Read a question: what it asks for (a value, a trend, a comparison, the largest; what was said,
+decided or recommended; who; when), about which indicator, council and period. A follow-up
+("and in Northumberland?", "what about care leavers?") takes what it leaves out from the turn
+before."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .catalogue import words
+from .periods import Period, parse_period, period_spans
+
+_TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
+                    r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)
+_COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
+                      r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
+_EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
+_VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|figure|"
+                    r"level|per 10,?000|%|how (is|are|was|were|has|have))\b", re.IGNORECASE)
+_NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|"
+                        r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
+                        r"concern\w*|ask\w*|explain\w*|reason\w*|done about|doing about|strategy|summar\w*)\b",
+                        re.IGNORECASE)
+_DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|recommend\w*|approv\w*)\b", re.IGNORECASE)
+_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+
+
+@dataclass
+class Route:
+    """What a question asks and about what."""
+
+    question: str
+    numeric: set[str] = field(default_factory=set)  # "value", "trend", "compare", "extreme"
+    narrative: str | None = None  # "said", "decided", "who", "when" or None
+    indicators: list[str] = field(default_factory=list)  # catalogue ids or paper labels, best first
+    council: str | None = None
+    start: str | None = None
+    end: str | None = None
+    follow_up: bool = False
+
+    @property
+    def is_numeric(self) -> bool:
+        return bool(self.indicators) and (bool(self.numeric) or not self.narrative)
+
+    def context(self) -> dict:
+        """What a follow-up may inherit."""
+        return {"indicators": self.indicators, "council": self.council, "start": self.start, "end": self.end}
+
+
+def find_council(question: str, councils: list[str]) -> str | None:
+    """The council a question names (longest name first, so "North Somerset" is not "Somerset")."""
+    for council in sorted(councils, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(council)}\b", question, re.IGNORECASE):
+            return council
+    return None
+
+
+def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
+    since = _SINCE.search(question)
+    if since:
+        return since.group(1), None
+    if _LAST_YEAR.search(question) and newest:
+        year = newest.year - 1
+        return f"{year}", f"{year}"
+    found: list[Period] = [period for _, _, period in period_spans(question)]
+    found += [parse_period(token) for token in re.findall(r"\b(?:19|20)\d{2}\b", question)
+              if not any(token in p.label for p in found)]
+    found = [period for period in found if period]
+    if not found:
+        return None, None
+    found.sort(key=lambda period: period.end)
+    if len(found) == 1:  # one period named: that period exactly
+        return found[0].label, found[0].label
+    return found[0].label, found[-1].label
+
+
+def route(question: str, tools, councils: list[str], newest: date | None = None,
+          previous: dict | None = None) -> Route:
+    """Route a question; ``previous`` is the last turn's context for follow-ups."""
+    result = Route(question=question)
+    result.council = find_council(question, councils)
+    result.start, result.end = _periods(question, newest)
+    stripped = question
+    if result.council:
+        stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
+    matches = tools.find_indicators(stripped) if tools else []
+    catalogue = [m for m in matches if m.how != "similar label" and m.values]
+    strongest = max((m.score for m in catalogue), default=0)
+    labels = tools.labels_in(stripped)[:2] if tools else []
+    # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
+    named_labels = [label for label in labels if len(words(label)) > strongest]
+    result.indicators = named_labels or [m.id for m in catalogue]
+    if not result.indicators:
+        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5][:2]
+    for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
+        if pattern.search(question):
+            result.numeric.add(kind)
+    if _NARRATIVE.search(question):
+        result.narrative = "decided" if _DECISION.search(question) else "said"
+        if re.match(r"^\s*who\b", question, re.IGNORECASE):
+            result.narrative = "who"
+        elif re.match(r"^\s*when\b", question, re.IGNORECASE):
+            result.narrative = "when"
+    result.follow_up = bool(previous) and (bool(_FOLLOW_UP.match(question)) or len(question.split()) <= 5)
+    if result.follow_up:
+        if not result.indicators:
+            result.indicators = list(previous.get("indicators") or [])
+            result.numeric = result.numeric or {"trend"}
+        result.council = result.council or previous.get("council")
+        if not (result.start or result.end):
+            result.start, result.end = previous.get("start"), previous.get("end")
+    return result
