@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .periods import period_spans
+from .safety import looks_like_instruction
 from .search import tokenize
 
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -19,7 +21,8 @@ _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
-                        "why tell me papers paper report reports there any our we please"))
+                        "why tell me papers paper report reports there any our we please of a an in on for to and "
+                        "or with by at from this that it its be been do does any many much"))
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Answer:
     chart: list[dict] = field(default_factory=list)  # one series per indicator and council
     context: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
+    derived: list[float] = field(default_factory=list)  # numbers the answer computed (a mean, a rank)
 
     def to_json(self, identifier=None) -> dict:
         """The stable JSON object of the evaluation interface (see the README)."""
@@ -86,7 +90,7 @@ class Citer:
         self.documents = documents or {}
 
     def cite(self, document: str, lines: str, quote: str, page=None, section=None, meeting_date=None) -> int:
-        key = (document, lines)
+        key = (document, lines, quote.strip()[:120])  # two sentences of one line are two sources
         if key not in self._keys:
             meta = self.documents.get(document, {})
             self.citations.append(Citation(
@@ -139,6 +143,28 @@ def stated(row: dict, citation: int) -> StatedValue:
                        row.get("period"), row.get("measure") or "value", row.get("value"), row.get("unit"), citation)
 
 
+_NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[float]:
+    """The numbers a text states, citation markers ("[3]") left out."""
+    text = re.sub(r"\[\d+\]", " ", text)
+    return [float(match.replace(",", "")) for match in _NUMBER.findall(text)]
+
+
+def unsupported_numbers(text: str, citations: list[Citation], derived: list[float] = ()) -> list[float]:
+    """Numbers in an answer that none of its cited passages holds (and that it did not derive,
+    such as a neighbours' mean). An honest answer has none."""
+    held = {round(number, 6) for citation in citations for number in numbers_in(citation.quote)}
+    held |= {round(number, 6) for citation in citations for number in numbers_in(citation.document)}
+    held |= {round(number, 6) for number in derived}
+    for start, end, _ in sorted(period_spans(text), reverse=True):  # periods are when, not how much
+        text = text[:start] + " " + text[end:]
+    text = re.sub(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December) (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b", " ", text)
+    return [number for number in numbers_in(text) if round(number, 6) not in held]
+
+
 def sentences_of(text: str) -> list[str]:
     """A passage's sentences (list items and table rows count as sentences)."""
     parts = [" ".join(part.split()).strip(" -•*#") for part in _SENTENCE.split(text)]
@@ -157,6 +183,8 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     scored = []
     for rank, hit in enumerate(hits):
         for sentence in sentences_of(hit.text):
+            if looks_like_instruction(sentence):
+                continue
             words = set(tokenize(sentence))
             coverage = len(wanted & words) / max(1, len(wanted))
             score = coverage + 0.3 / (rank + 1)

@@ -62,6 +62,7 @@ class Assistant:
             plan.council = filters.council
         timings = {"route": time.perf_counter() - started}
         citer = Citer(self.documents)
+        self._derived: list[float] = []
         parts, values, chart = [], [], []
         if plan.is_numeric:
             step = time.perf_counter()
@@ -80,7 +81,7 @@ class Assistant:
                                               "numeric" if values else "narrative")
         return Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
                       citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
-                      timings=timings)
+                      timings=timings, derived=self._derived)
 
     def _previous_context(self, history: list[dict] | None) -> dict | None:
         if not history:
@@ -145,6 +146,8 @@ class Assistant:
             own = [row for row in papers if row["document"] == document]
             dated = [row for row in own if row["period_source"] != "meeting"] or own
             first, last = dated[0], dated[-1]
+            if first["period"] == last["period"]:  # one period: the figure the paper states first
+                first = last = min(dated, key=lambda row: row["line"] or 0)
             n_last = citer.cite_value(last)
             used.append(stated(last, n_last))
             clause = f"{format_value(last)} {self._when(last)} [{n_last}]"
@@ -239,13 +242,15 @@ class Assistant:
             source = benchmark["source"]
             n = citer.cite_value(source)
             if benchmark["kind"] == "statistical_neighbours":
+                self._derived += [benchmark["value"], benchmark["median"], len(benchmark["neighbours"])]
                 pieces.append(f"statistical neighbours' mean {benchmark['value']:g}{'%' if source['unit'] == '%' else ''} "
                               f"and median {benchmark['median']:g}{'%' if source['unit'] == '%' else ''} "
                               f"(computed from the official figures of its {len(benchmark['neighbours'])} neighbours) [{n}]")
             else:
-                used.append(stated(source, n))
+                used.append(stated({**source, "measure": benchmark["kind"]}, n))
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
         if comparison.rank:
+            self._derived += [comparison.rank, comparison.of, 1]
             pieces.append(f"ranked {comparison.rank} of {comparison.of} councils (1 = best)")
         return (", against " + ", ".join(pieces)) if pieces else ""
 
@@ -257,7 +262,7 @@ class Assistant:
         hits = self.searcher.search(question, k=8, filters=wanted)
         chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
                                 decisions=plan.narrative == "decided")
-        need = 0.34 if len(content_words(question)) > 2 else 0.5
+        need = 0.5 if len(content_words(question)) > 2 else 1.0  # a short question's words must all be there
         chosen = [(sentence, hit, coverage) for sentence, hit, coverage in chosen if coverage >= need]
         if not chosen:
             return []

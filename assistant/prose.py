@@ -17,6 +17,7 @@ from .catalogue import Catalogue, Indicator, unit_class
 from .documents import Document
 from .figures import parse_figure
 from .periods import meeting_period, period_spans
+from .safety import looks_like_instruction
 from .structure import parse_blocks
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(£])")
@@ -28,6 +29,7 @@ _LEAD_MEASURES = [
     (re.compile(r"national|england", re.IGNORECASE), "england"),
     (re.compile(r"regional|region|eastern|east of england|south west", re.IGNORECASE), "region"),
     (re.compile(r"\btarget", re.IGNORECASE), "target"),
+    (re.compile(r"last year|previous year|a year (ago|earlier)", re.IGNORECASE), "previous_year"),
     (re.compile(r"\bbudget\b", re.IGNORECASE), "budget"),
 ]
 _NOW = re.compile(r"\b(currently|now|at present|latest|most recent)\b", re.IGNORECASE)
@@ -56,6 +58,8 @@ def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
         current: Indicator | None = catalogue.match(heading)
         text = " ".join(line.strip().lstrip("-•* ") for _, line in block.lines)
         for sentence in _SENTENCE.split(text):
+            if looks_like_instruction(sentence):
+                continue
             pending: list[str] = []
             figures = list(_FIGURE.finditer(sentence))
             for index, match in enumerate(figures):

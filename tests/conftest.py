@@ -57,6 +57,14 @@ def indicator_tools(corpus_index):
     return IndicatorTools(store)
 
 
+@pytest.fixture(scope="session")
+def assistant(corpus_index, indicator_tools, embedder):
+    """The Python API over the corpus index, its indicator store and the official statistics."""
+    from assistant.assistant import Assistant
+
+    return Assistant.load(corpus_index[0], embedder=embedder)
+
+
 @pytest.fixture
 def make_settings(tmp_path):
     """Settings for a fresh, empty index in this test's folder."""
