@@ -14,10 +14,10 @@ from .index import ModelMismatch
 from .metadata import parse_date
 
 DEMO_QUESTIONS = [
-    "who was elected chair of the scrutiny sub-committee",
-    "placement stability children with 3 or more placements",
-    "care leavers in education, employment or training",
-    "why is the children's services budget overspent",
+    "How has placement stability changed in Norfolk?",
+    "Who was elected chair of the scrutiny sub-committee?",
+    "What is the forecast overspend on legal costs?",
+    "What did the committee decide about health assessments?",
 ]
 
 
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_filters(chat)
     chat.set_defaults(handler=_chat)
 
-    demo = commands.add_parser("demo", help="ingest the corpus if needed, run example searches, then ask for yours")
+    demo = commands.add_parser("demo", help="ingest the corpus if needed, answer example questions, then chat")
     demo.set_defaults(handler=_demo)
     return parser
 
@@ -356,9 +356,9 @@ def _ask(args, settings: Settings) -> int:
     return 0 if answer.answerable else 3
 
 
-def _chat(args, settings: Settings) -> int:
-    assistant = _assistant(settings)
-    filters = _filters(args)
+def _chat(args, settings: Settings, assistant=None) -> int:
+    assistant = assistant or _assistant(settings)
+    filters = _filters(args) if hasattr(args, "council") else None
     history: list[dict] = []
     print("Ask about the committee papers (an empty line ends). Follow-ups such as 'and in Norfolk?' work.")
     while True:
@@ -376,27 +376,25 @@ def _chat(args, settings: Settings) -> int:
 
 
 def _demo(args, settings: Settings) -> int:
+    from .assistant import Assistant
+    from .embeddings import Embedder
     from .ingest import Ingester
 
-    searcher = _searcher(settings)
-    summary = Ingester(settings, index=searcher.index, embedder=searcher.embedder).run([settings.corpus_dir])
-    print(summary.describe(), end="\n\n")
-    searcher.refresh()
+    embedder = Embedder(settings.embedding_model, settings.embed_batch_size)
+    ingester = Ingester(settings, embedder=embedder)
+    summary = ingester.run([settings.corpus_dir])
+    print(summary.describe())
+    if settings.statistics_dir and not ingester.store.statistics_info():
+        _load_statistics(ingester.store, settings.statistics_dir)
+    print()
+    assistant = Assistant.load(settings, embedder=embedder)
     for question in DEMO_QUESTIONS:
         print(f"== {question}")
-        _print_hits(searcher.search(question, k=2))
+        _print_answer(assistant.ask(question))
+        print()
     if not sys.stdin.isatty():
         return 0
-    print("Type a search (an empty line ends):")
-    while True:
-        try:
-            query = input("search> ").strip()
-        except EOFError:
-            break
-        if not query:
-            break
-        _print_hits(searcher.search(query, k=3))
-    return 0
+    return _chat(args, settings, assistant)
 
 
 if __name__ == "__main__":
