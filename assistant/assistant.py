@@ -142,44 +142,45 @@ class Assistant:
         used, clauses = [], []
         papers = [row for row in rows if row["source"] != "official"]
         official = [row for row in rows if row["source"] == "official"]
-        for document in sorted({row["document"] for row in papers}, key=lambda d: self.documents.get(d, {}).get("meeting_date") or "", reverse=True)[:2]:
+        newest_first = sorted({row["document"] for row in papers}, reverse=True,
+                              key=lambda name: self.documents.get(name, {}).get("meeting_date") or "")
+        for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
             dated = [row for row in own if row["period_source"] != "meeting"] or own
             first, last = dated[0], dated[-1]
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min(dated, key=lambda row: row["line"] or 0)
-            n_last = citer.cite_value(last)
-            used.append(stated(last, n_last))
-            clause = f"{format_value(last)} {self._when(last)} [{n_last}]"
-            if first["period"] != last["period"]:
-                n_first = citer.cite_value(first)
-                used.append(stated(first, n_first))
-                clause += f", {self._direction(first, last)} from {format_value(first)} {self._when(first)} [{n_first}]"
-                judgement = self._judgement(first, last)
-                if judgement:
-                    clause += f", {judgement}"
+            clause = self._run(first, last, citer, used)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)
             clauses.append(clause)
         if official:
-            first, last = official[0], official[-1]
-            n_last = citer.cite_value(last)
-            used.append(stated(last, n_last))
-            clause = f"official statistics give {format_value(last)} for {last['period']} [{n_last}]"
-            if first["period"] != last["period"]:
-                n_first = citer.cite_value(first)
-                used.append(stated(first, n_first))
-                clause += f" ({format_value(first)} in {first['period']} [{n_first}]"
-                judgement = self._judgement(first, last)
-                clause += f", {judgement})" if judgement else ")"
-            clause += self._official_benchmarks(indicator, council, last, citer, used)
+            clause = self._run(official[0], official[-1], citer, used, official=True)
+            clause += self._official_benchmarks(indicator, council, official[-1], citer, used)
             clauses.append(clause)
-        if not clauses:
-            return None, [], {}
         sentence = f"{council}, {name[:1].lower() + name[1:]}: " + "; ".join(clauses) + "."
         chart = {"indicator": indicator, "name": name, "council": council, "unit": rows[-1]["unit"],
                  "points": [{"period": row["period"], "period_end": row["period_end"], "value": row["value"],
                              "source": row["source"], "document": row["document"]} for row in rows]}
         return sentence, used, chart
+
+    def _run(self, first: dict, last: dict, citer: Citer, used: list, official: bool = False) -> str:
+        """The latest value and where it moved from, e.g. "11.5% in April 2018 [1], up from 10.6%
+        in April 2017 [2], which is worse as lower is better"."""
+        n_last = citer.cite_value(last)
+        used.append(stated(last, n_last))
+        if official:
+            text = f"official statistics give {format_value(last)} for {last['period']} [{n_last}]"
+        else:
+            text = f"{format_value(last)} {self._when(last)} [{n_last}]"
+        if first["period"] == last["period"]:
+            return text
+        n_first = citer.cite_value(first)
+        used.append(stated(first, n_first))
+        judgement = self._judgement(first, last)
+        if official:
+            return text + f" ({format_value(first)} in {first['period']} [{n_first}]" + (f", {judgement})" if judgement else ")")
+        return (text + f", {self._direction(first, last)} from {format_value(first)} {self._when(first)} [{n_first}]"
+                + (f", {judgement}" if judgement else ""))
 
     def _other_measures(self, indicator: str, council: str, plan: Route, citer: Citer):
         """A row with no plain value (a budget line): its budget, variance, forecast or balance."""
