@@ -69,6 +69,7 @@ class Answer:
     context: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
     derived: list[float] = field(default_factory=list)  # numbers the answer computed (a mean, a rank)
+    backend: str = "offline"  # or the LLM that wrote the text
 
     def to_json(self, identifier=None) -> dict:
         """The stable JSON object of the evaluation interface (see the README)."""

@@ -22,8 +22,9 @@ MAX_COUNCILS = 3
 class Assistant:
     """Answers questions from the indexed papers and the indicator store."""
 
-    def __init__(self, settings: Settings, index, searcher, tools):
+    def __init__(self, settings: Settings, index, searcher, tools, llm=None):
         self.settings = settings
+        self.llm = llm
         self.index = index
         self.searcher = searcher
         self.tools = tools
@@ -33,8 +34,10 @@ class Assistant:
         self.newest = date.fromisoformat(max(dates)) if dates else None
 
     @classmethod
-    def load(cls, settings: Settings | None = None, embedder=None) -> "Assistant":
-        """Open the index and the indicator store, and load the embedding model once."""
+    def load(cls, settings: Settings | None = None, embedder=None, chat_model=None) -> "Assistant":
+        """Open the index and the indicator store, and load the embedding model once. An LLM is
+        used when ``chat_model`` is given or ``settings.llm`` names one."""
+        from .llm import LLMAnswerer, chat_model_from_config
         from .embeddings import Embedder
         from .index import PaperIndex
         from .search import Searcher
@@ -46,7 +49,11 @@ class Assistant:
         index = PaperIndex(settings)
         index.check_model(embedder.model_name)
         store = IndicatorStore(settings)
-        assistant = cls(settings, index, Searcher(index, embedder), IndicatorTools(store))
+        searcher, tools = Searcher(index, embedder), IndicatorTools(store)
+        chat_model = chat_model or chat_model_from_config(settings.llm, settings.llm_base_url, settings.llm_api_key)
+        llm = LLMAnswerer(chat_model, tools, searcher, name=settings.llm if settings.llm != "none" else "llm") \
+            if chat_model is not None else None
+        assistant = cls(settings, index, searcher, tools, llm)
         assistant.searcher.search("warm up", k=1)  # load the model and build the keyword index now
         assistant.tools.find_indicators("warm up")
         return assistant
@@ -79,9 +86,12 @@ class Assistant:
         text = "\n\n".join(parts) if parts else self._not_found(plan)
         kind = "none" if not answerable else ("mixed" if values and narrative and len(parts) > 1 else
                                               "numeric" if values else "narrative")
-        return Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
-                      citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
-                      timings=timings, derived=self._derived)
+        answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
+                        citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
+                        timings=timings, derived=self._derived)
+        if self.llm is not None and answerable:
+            answer = self.llm.answer(question, answer, history)
+        return answer
 
     def _previous_context(self, history: list[dict] | None) -> dict | None:
         if not history:
