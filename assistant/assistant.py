@@ -22,9 +22,10 @@ MAX_COUNCILS = 3
 class Assistant:
     """Answers questions from the indexed papers and the indicator store."""
 
-    def __init__(self, settings: Settings, index, searcher, tools, llm=None):
+    def __init__(self, settings: Settings, index, searcher, tools, llm=None, reranker=None):
         self.settings = settings
         self.llm = llm
+        self.reranker = reranker
         self.index = index
         self.searcher = searcher
         self.tools = tools
@@ -38,6 +39,7 @@ class Assistant:
         """Open the index and the indicator store, and load the embedding model once. An LLM is
         used when ``chat_model`` is given or ``settings.llm`` names one."""
         from .llm import LLMAnswerer, chat_model_from_config
+        from .rerank import CrossEncoder
         from .embeddings import Embedder
         from .index import PaperIndex
         from .search import Searcher
@@ -53,9 +55,12 @@ class Assistant:
         chat_model = chat_model or chat_model_from_config(settings.llm, settings.llm_base_url, settings.llm_api_key)
         llm = LLMAnswerer(chat_model, tools, searcher, name=settings.llm if settings.llm != "none" else "llm") \
             if chat_model is not None else None
-        assistant = cls(settings, index, searcher, tools, llm)
-        assistant.searcher.search("warm up", k=1)  # load the model and build the keyword index now
+        reranker = CrossEncoder() if settings.rerank_top else None
+        assistant = cls(settings, index, searcher, tools, llm, reranker)
+        assistant.searcher.search("warm up", k=1)  # load the models and build the keyword index now
         assistant.tools.find_indicators("warm up")
+        if reranker:
+            reranker.score("warm up", ["warm up"])
         return assistant
 
     # -- the question ------------------------------------------------------------------
@@ -270,7 +275,10 @@ class Assistant:
         wanted = filters or Filters()
         if plan.council and not wanted.council:
             wanted = replace(wanted, council=plan.council)
-        hits = self.searcher.search(question, k=8, filters=wanted)
+        hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
+        if self.reranker:
+            hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
+        hits = hits[:8]
         chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
                                 decisions=plan.narrative == "decided")
         need = 0.5 if len(content_words(question)) > 2 else 1.0  # a short question's words must all be there

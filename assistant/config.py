@@ -26,6 +26,7 @@ class Settings:
     max_file_bytes: int = 100 * 1024 * 1024
     embed_batch_size: int = 32
     statistics_dir: Path | None = None
+    rerank_top: int = 20  # passages the cross-encoder reorders for narrative answers (0: none)
     llm: str = "none"  # "none", "ollama:MODEL" or "openai:MODEL"
     llm_base_url: str | None = None
     llm_api_key: str | None = None
@@ -44,6 +45,7 @@ class Settings:
             chunk_overlap_tokens=int(env.get("ASSISTANT_CHUNK_OVERLAP_TOKENS", 32)),
             max_file_bytes=int(env.get("ASSISTANT_MAX_FILE_MB", 100)) * 1024 * 1024,
             statistics_dir=Path(env["ASSISTANT_STATISTICS_DIR"]) if env.get("ASSISTANT_STATISTICS_DIR") else None,
+            rerank_top=int(env.get("ASSISTANT_RERANK_TOP", 20)),
             llm=env.get("ASSISTANT_LLM", "none"),
             llm_base_url=env.get("ASSISTANT_LLM_BASE_URL") or None,
             llm_api_key=env.get("ASSISTANT_LLM_API_KEY") or None,
