@@ -80,6 +80,10 @@ class Assistant:
             step = time.perf_counter()
             parts, values, chart = self._numeric(plan, citer)
             timings["numbers"] = time.perf_counter() - step
+        if parts and not plan.narrative:
+            step = time.perf_counter()
+            parts += self._what_was_said(plan, citer)
+            timings["passages"] = time.perf_counter() - step
         narrative = plan.narrative or not parts
         if narrative:
             step = time.perf_counter()
@@ -123,6 +127,14 @@ class Assistant:
     def _numeric(self, plan: Route, citer: Citer):
         parts, values, chart = [], [], []
         indicators = self._specific(plan.indicators)
+        if "extreme" in plan.numeric and not plan.council:
+            for indicator in indicators[:2]:
+                sentence, used = self._extreme(indicator, plan, citer)
+                if sentence:
+                    parts.append(sentence)
+                    values += used
+            if parts:
+                return parts, values, chart
         for indicator in indicators[:3]:
             councils = [plan.council] if plan.council else self.tools.series_councils(indicator)[:MAX_COUNCILS]
             for council in councils:
@@ -132,6 +144,31 @@ class Assistant:
                     values += used
                     chart.append(series)
         return parts, values, chart
+
+    def _extreme(self, indicator: str, plan: Route, citer: Citer):
+        """Which council is highest and lowest: each council's latest value, same source kind
+        and period where the official statistics allow, else each paper's latest."""
+        latest = []
+        for council in self.councils:
+            series = self.tools.series(indicator, council, start=plan.start, end=plan.end)
+            if not series.empty:
+                official = series[series["source"] == "official"]
+                latest.append((official if not official.empty else series).to_dict("records")[-1])
+        if len(latest) < 2:
+            return None, []
+        periods = {row["period"] for row in latest}
+        latest.sort(key=lambda row: row["value"], reverse=True)
+        used, pieces = [], []
+        for row in latest:
+            n = citer.cite_value(row)
+            used.append(stated(row, n))
+            pieces.append(f"{row['council']} {format_value(row)} ({row['period']}) [{n}]")
+        name = self.tools.name(indicator)
+        same = "" if len(periods) == 1 else " (the latest figure for each; the periods differ)"
+        polarity = latest[0].get("polarity")
+        verdict = {"lower": " - lower is better", "higher": " - higher is better"}.get(polarity, "")
+        return (f"{name}, highest first{same}: " + "; ".join(pieces) + f"{verdict}. Of the councils whose papers "
+                f"are indexed, {latest[0]['council']} is highest and {latest[-1]['council']} lowest."), used
 
     def _specific(self, indicators: list[str]) -> list[str]:
         """A broad indicator ("placement stability") stands for its parts when it has any."""
@@ -276,9 +313,9 @@ class Assistant:
         if plan.council and not wanted.council:
             wanted = replace(wanted, council=plan.council)
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
-        if self.reranker:
+        if self.reranker and not with_numbers:
             hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
-        hits = hits[:8]
+        hits = _diverse(hits, 8)
         chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
                                 decisions=plan.narrative == "decided")
         need = 0.5 if len(content_words(question)) > 2 else 1.0  # a short question's words must all be there
@@ -295,6 +332,11 @@ class Assistant:
         block = "\n".join(lines)
         return ["What the papers say:\n" + block] if with_numbers else [block]
 
+    def _what_was_said(self, plan: Route, citer: Citer) -> list[str]:
+        """For a numeric answer: the papers' own words about the indicator, quoted."""
+        names = " ".join(self.tools.name(indicator) for indicator in plan.indicators[:1])
+        return self._narrative(f"{names} {plan.council or ''}".strip(), plan, citer, None, with_numbers=True)
+
     # -- nothing found -------------------------------------------------------------------
     def _not_found(self, plan: Route) -> str:
         """Say what was searched and what is nearest, never a guess."""
@@ -309,3 +351,16 @@ class Assistant:
             period = f" in {plan.end}" if plan.end else ""
             return f"The papers hold no figure for {name.lower()}{wanted}{period}.{where} {covered}"
         return f"The papers do not answer this question. {covered}"
+
+
+def _diverse(hits: list, limit: int, per_document: int = 5) -> list:
+    """The best hits, at most ``per_document`` from one paper, so a long pack cannot crowd out the rest."""
+    chosen, counts = [], {}
+    for hit in hits:
+        document = hit.metadata.get("document")
+        if counts.get(document, 0) < per_document:
+            chosen.append(hit)
+            counts[document] = counts.get(document, 0) + 1
+        if len(chosen) == limit:
+            break
+    return chosen

@@ -145,3 +145,13 @@ def test_json_interface_answers_many_questions_with_one_load(corpus_index, indic
     single = json.loads(capsys.readouterr().out)
     assert single["answerable"] and "Roy Brame" in single["answer"]
     assert single["citations"][0]["document"] == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt"
+
+
+def test_which_council_is_highest_compares_like_with_like(assistant):
+    answer = assistant.ask("Which council has the highest rate of children in care?")
+    values = [v for v in answer.values if v.indicator == "cla_rate" and v.measure == "value"]
+    assert {v.council for v in values} == {"Norfolk", "North Somerset", "Northumberland"}
+    assert len({v.period for v in values}) == 1, "the same period for every council"
+    highest = max(values, key=lambda v: v.value)
+    assert f"{highest.council} is highest" in answer.text
+    _honest(answer)
