@@ -87,6 +87,7 @@ class Citer:
 
     def __init__(self, documents: dict | None = None):
         self.citations: list[Citation] = []
+        self.derived: list[float] = []  # numbers the answer computes (a mean, a rank), for the number check
         self._keys: dict[tuple, int] = {}
         self.documents = documents or {}
 
@@ -140,8 +141,11 @@ def format_period(period: str | None, kind: str | None = None, source: str | Non
 
 
 def stated(row: dict, citation: int) -> StatedValue:
+    """A value row as the answer states it (a RAG mark or arrow has no number: value None)."""
+    value = row.get("value")
+    value = None if value is None or value != value else float(value)  # NaN is no number
     return StatedValue(row.get("indicator"), row.get("label") or "", row.get("council"), row.get("area") or "county",
-                       row.get("period"), row.get("measure") or "value", row.get("value"), row.get("unit"), citation)
+                       row.get("period"), row.get("measure") or "value", value, row.get("unit"), citation)
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")

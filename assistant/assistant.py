@@ -26,6 +26,7 @@ class Assistant:
         self.settings = settings
         self.llm = llm
         self.reranker = reranker
+        self._official: list[str] | None = None
         self.index = index
         self.searcher = searcher
         self.tools = tools
@@ -74,7 +75,6 @@ class Assistant:
             plan.council = filters.council
         timings = {"route": time.perf_counter() - started}
         citer = Citer(self.documents)
-        self._derived: list[float] = []
         parts, values, chart = [], [], []
         if plan.is_numeric:
             step = time.perf_counter()
@@ -97,7 +97,7 @@ class Assistant:
                                               "numeric" if values else "narrative")
         answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
                         citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
-                        timings=timings, derived=self._derived)
+                        timings=timings, derived=citer.derived)
         if self.llm is not None and answerable:
             answer = self.llm.answer(question, answer, history)
         return answer
@@ -114,9 +114,12 @@ class Assistant:
         return None
 
     def _official_councils(self) -> list[str]:
-        values = self.tools.store.values()
-        official = values[values["source"] == "official"]
-        return sorted(set(official["council"].dropna()) - {"England"})
+        """Councils the official statistics cover (a question may name any of them)."""
+        if self._official is None:
+            values = self.tools.store.values()
+            official = values[values["source"] == "official"]
+            self._official = sorted(set(official["council"].dropna()) - {"England"})
+        return self._official
 
     def _expand(self, question: str, plan: Route) -> str:
         """A follow-up spelled out for retrieval: the indicator and council it inherits."""
@@ -127,6 +130,13 @@ class Assistant:
     def _numeric(self, plan: Route, citer: Citer):
         parts, values, chart = [], [], []
         indicators = self._specific(plan.indicators)
+        if plan.area != "county":
+            for indicator in indicators[:3]:
+                sentence, used = self._locality(indicator, plan, citer)
+                if sentence:
+                    parts.append(sentence)
+                    values += used
+            return parts, values, chart
         if "extreme" in plan.numeric and not plan.council:
             for indicator in indicators[:2]:
                 sentence, used = self._extreme(indicator, plan, citer)
@@ -144,6 +154,27 @@ class Assistant:
                     values += used
                     chart.append(series)
         return parts, values, chart
+
+    def _locality(self, indicator: str, plan: Route, citer: Citer):
+        """A locality's figures. The papers rate localities (RAG marks) more often than they count
+        them, so the marks are given as printed, with the key the table prints."""
+        used, pieces = [], []
+        for measure in ("value", "rag"):
+            rows = self.tools.series(indicator, plan.council, area=plan.area, measure=measure,
+                                     start=plan.start, end=plan.end).to_dict("records")
+            if not rows:
+                continue
+            row = rows[-1]
+            n = citer.cite_value(row)
+            used.append(stated(row, n))
+            if measure == "value":
+                pieces.append(f"{format_value(row)} {self._when(row)} [{n}]")
+            else:
+                key = row.get("column", "").split(" / ")[0]
+                pieces.append(f"rated {row['value_text']} {self._when(row)} (the table's key: {key}) [{n}]")
+        if not pieces:
+            return None, []
+        return f"{plan.area} ({plan.council}), {row['label']}: " + "; ".join(pieces) + ".", used
 
     def _extreme(self, indicator: str, plan: Route, citer: Citer):
         """Which council is highest and lowest: each council's latest value, same source kind
@@ -295,7 +326,7 @@ class Assistant:
             source = benchmark["source"]
             n = citer.cite_value(source)
             if benchmark["kind"] == "statistical_neighbours":
-                self._derived += [benchmark["value"], benchmark["median"], len(benchmark["neighbours"])]
+                citer.derived += [benchmark["value"], benchmark["median"], len(benchmark["neighbours"])]
                 pieces.append(f"statistical neighbours' mean {benchmark['value']:g}{'%' if source['unit'] == '%' else ''} "
                               f"and median {benchmark['median']:g}{'%' if source['unit'] == '%' else ''} "
                               f"(computed from the official figures of its {len(benchmark['neighbours'])} neighbours) [{n}]")
@@ -303,7 +334,7 @@ class Assistant:
                 used.append(stated({**source, "measure": benchmark["kind"]}, n))
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
         if comparison.rank:
-            self._derived += [comparison.rank, comparison.of, 1]
+            citer.derived += [comparison.rank, comparison.of, 1]
             pieces.append(f"ranked {comparison.rank} of {comparison.of} councils (1 = best)")
         return (", against " + ", ".join(pieces)) if pieces else ""
 

@@ -117,6 +117,7 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
     fallback = _title_period(table) or meeting_period(meta.meeting_date)
     series_units = _series_units(table)
     rows: list[dict] = []
+    row_unit = _row_value_units(table)
     for cell in table.cells:
         figure = parse_figure(cell.raw)
         measure = measure_of(cell.column_headers)
@@ -139,7 +140,8 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
         path = [table.title] + [text for text in cell.row_labels if text != label] + [label]
         period, period_source = _cell_period(cell, measure, latest, fallback)
         unit = unit_of(figure, cell, label) if figure.status == "ok" else None
-        indicator = catalogue.match(" ".join(path[1:]) or label, unit) or catalogue.match(label, unit)
+        wanted = unit if figure.status == "ok" else row_unit.get(cell.row)  # a RAG mark rates the row's unit
+        indicator = catalogue.match(" ".join(path[1:]) or label, wanted) or catalogue.match(label, wanted)
         base = {
             "source": "table", "council": meta.council, "geography": "local authority", "la_code": None, "region": None,
             "document": document.name, "meeting_date": meta.meeting_date, "table_id": table.id,
@@ -178,6 +180,16 @@ def _quote(table: Table, cell: Cell) -> str:
     """The source row as text, cells joined by " | " (what a citation quotes)."""
     row = table.rows[cell.row]
     return " | ".join(text for text in row if text)[:400]
+
+
+def _row_value_units(table: Table) -> dict[int, str]:
+    """The unit of each body row's first plain value, for the row's RAG marks and arrows."""
+    units: dict[int, str] = {}
+    for cell in table.cells:
+        figure = parse_figure(cell.raw)
+        if cell.row not in units and figure.is_number and not cell.row_period:
+            units[cell.row] = unit_of(figure, cell, cell.row_labels[-1] if cell.row_labels else "")
+    return units
 
 
 def _series(cell: Cell) -> tuple[str, int]:

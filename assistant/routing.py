@@ -38,6 +38,7 @@ class Route:
     narrative: str | None = None  # "said", "decided", "who", "when" or None
     indicators: list[str] = field(default_factory=list)  # catalogue ids or paper labels, best first
     council: str | None = None
+    area: str = "county"  # or a locality the question names
     start: str | None = None
     end: str | None = None
     follow_up: bool = False
@@ -48,7 +49,18 @@ class Route:
 
     def context(self) -> dict:
         """What a follow-up may inherit."""
-        return {"indicators": self.indicators, "council": self.council, "start": self.start, "end": self.end}
+        return {"indicators": self.indicators, "council": self.council, "area": self.area,
+                "start": self.start, "end": self.end}
+
+
+def find_area(question: str, areas: dict[str, str]) -> str | None:
+    """A locality the question names, written as the papers write it. Short names that are also
+    common words ("North", "West") count only when the question speaks of a locality."""
+    speaks_of_localities = re.search(r"\blocalit(y|ies)\b|\bdistrict\b", question, re.IGNORECASE)
+    for area in sorted(areas, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(area)}\b", question) and (len(area) >= 5 or speaks_of_localities):
+            return area
+    return None
 
 
 def find_council(question: str, councils: list[str]) -> str | None:
@@ -83,6 +95,10 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     """Route a question; ``previous`` is the last turn's context for follow-ups."""
     result = Route(question=question)
     result.council = find_council(question, councils)
+    areas = tools.areas() if tools else {}
+    area = find_area(question, {a: c for a, c in areas.items() if not result.council or c == result.council})
+    if area:
+        result.area, result.council = area, result.council or areas[area]
     result.start, result.end = _periods(question, newest)
     stripped = question
     if result.council:

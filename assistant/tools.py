@@ -90,6 +90,7 @@ class IndicatorTools:
         self._paper_values: pd.DataFrame | None = None
         self._councils: dict[str, list[str]] = {}
         self._label_words: dict[str, frozenset[str]] | None = None
+        self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
 
     # -- indexes -------------------------------------------------------------------------
@@ -206,8 +207,8 @@ class IndicatorTools:
         periods whose sources disagree."""
         rows = self._council_rows(indicator, council)
         rows = rows[(rows["measure"] == measure) & (rows["area"].str.lower() == area.lower())]
-        if not include_unusable:
-            rows = rows[(rows["status"] == "ok") & rows["value"].notna()]
+        if not include_unusable:  # RAG marks and arrows are words, not numbers
+            rows = rows[(rows["status"] == "ok") & (rows["value"].notna() | rows["measure"].isin(["rag", "direction"]))]
         if start:
             rows = rows[rows["period_end"] >= _period_bound(start, "start")]
         if end:
@@ -216,6 +217,14 @@ class IndicatorTools:
             ["period_end", "_order", "meeting_date"], ascending=[True, True, False]).drop(columns="_order")
         spread = rows.assign(rounded=rows["value"].round(6)).groupby(["period", "unit"])["rounded"].transform("nunique")
         return rows.assign(conflict=spread > 1).reset_index(drop=True)
+
+    def areas(self) -> dict[str, str]:
+        """Localities the papers report (area -> council), such as a county's districts."""
+        if self._areas is None:
+            papers = self._papers()
+            local = papers[papers["area"].notna() & (papers["area"] != "county")]
+            self._areas = dict(zip(local["area"], local["council"]))
+        return self._areas
 
     def series_councils(self, indicator: str) -> list[str]:
         """The councils whose papers report an indicator (official statistics cover them all)."""
