@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import Stemmer
@@ -93,6 +94,24 @@ class Catalogue:
 
     def get(self, indicator_id: str | None) -> Indicator | None:
         return self.by_id.get(indicator_id) if indicator_id else None
+
+    @cached_property
+    def vocabulary(self) -> list[str]:
+        """Every word of every phrase (stemmed)."""
+        return sorted({token for indicator in self.indicators for phrase in indicator.phrases for token in words(phrase)})
+
+    def correct(self, text: str) -> str:
+        """A question with misspelt catalogue words put right ("placment" -> "placement")."""
+        known = set(self.vocabulary)
+        fixed = []
+        for word in text.split():
+            stem = next(iter(words(word)), None)
+            if stem and stem not in known and stem.isalpha() and len(stem) >= 5:
+                close = difflib.get_close_matches(stem, self.vocabulary, n=1, cutoff=0.85)
+                if close:
+                    word = close[0]
+            fixed.append(word)
+        return " ".join(fixed)
 
     def matches(self, text: str, unit: str | None = None) -> list[tuple[Indicator, int]]:
         """Indicators whose phrases a text holds, best first; with a unit, only indicators measured in it."""

@@ -123,10 +123,12 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
             result.narrative = "when"
     result.follow_up = bool(previous) and (bool(_FOLLOW_UP.match(question)) or len(question.split()) <= 5)
     if result.follow_up:
-        if not result.indicators:
+        if not result.indicators:  # "and in Northumberland?": the same indicator, and period
             result.indicators = list(previous.get("indicators") or [])
             result.numeric = result.numeric or {"trend"}
+            if not (result.start or result.end):
+                result.start, result.end = previous.get("start"), previous.get("end")
+            if result.area == "county" and not result.council:  # "and in March?" stays in Breckland
+                result.area = previous.get("area") or "county"
         result.council = result.council or previous.get("council")
-        if not (result.start or result.end):
-            result.start, result.end = previous.get("start"), previous.get("end")
     return result

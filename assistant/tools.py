@@ -153,7 +153,7 @@ class IndicatorTools:
         if council:
             values = values[values["council_key"] == council.lower()]
         found: dict[str, IndicatorMatch] = {}
-        for indicator, score in self.catalogue.matches(text):
+        for indicator, score in self.catalogue.matches(text) or self.catalogue.matches(self.catalogue.correct(text)):
             found[indicator.id] = IndicatorMatch(indicator.id, indicator.name, indicator.unit, indicator.polarity,
                                                  float(score), "catalogue words")
             for part in map(self.catalogue.get, indicator.includes):

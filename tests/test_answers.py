@@ -168,3 +168,14 @@ def test_a_locality_is_answered_with_its_rating_as_printed(assistant):
     follow = assistant.ask("and Norwich?", history=[{"question": answer.question, "context": answer.context}])
     assert {v.area for v in follow.values if v.measure == "rag"} == {"Norwich"}
     _honest(answer)
+
+
+def test_typos_and_a_new_topic_after_a_dated_question(assistant):
+    first = assistant.ask("LAC rate in Norfolk since 2018")
+    assert first.context["start"] == "2018"
+    assert all(v.period >= "2017-18" for v in first.values if v.measure == "value"), "nothing before 2018 (2017-18 ends in it)"
+    history = [{"question": first.question, "context": first.context}]
+    typo = assistant.ask("placment stability northumberland", history=history)
+    assert {"placement_stability_short", "placement_stability_long"} <= {v.indicator for v in typo.values}
+    assert typo.context["start"] is None, "a new topic does not inherit the last question's period"
+    assert {v.council for v in typo.values if v.measure == "value"} == {"Northumberland"}
