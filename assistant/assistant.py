@@ -30,7 +30,9 @@ class Assistant:
         self.index = index
         self.searcher = searcher
         self.tools = tools
-        self.documents = {name: record.meta for name, record in index.documents().items()}
+        records = index.documents()
+        self.documents = {name: record.meta for name, record in records.items()}
+        self.paths = {name: record.path for name, record in records.items()}
         self.councils = sorted({meta.get("council") for meta in self.documents.values() if meta.get("council")})
         dates = [meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date")]
         self.newest = date.fromisoformat(max(dates)) if dates else None
