@@ -13,6 +13,7 @@ import streamlit as st
 from assistant.assistant import Assistant
 from assistant.config import Settings
 from assistant.search import Filters
+from assistant.uploads import add_papers
 
 EXAMPLES = [
     "How has placement stability changed in Norfolk?",
@@ -77,6 +78,11 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
             chosen = st.date_input("Meetings between", (first, last_date), min_value=first, max_value=last_date)
             if isinstance(chosen, tuple) and len(chosen) == 2:
                 since, until = chosen[0].isoformat(), chosen[1].isoformat()
+        st.subheader("Add papers")
+        uploaded = st.file_uploader("PDF, text, Markdown or HTML", type=["pdf", "txt", "md", "html", "htm"],
+                                    accept_multiple_files=True)
+        if uploaded and st.button("Add to the papers"):
+            add_uploads(assistant, uploaded)
         st.subheader("Try")
         for example in EXAMPLES:
             if st.button(example, key=f"example-{example}"):
@@ -90,6 +96,18 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
     return Filters(council=None if council == "All councils" else council,
                    committee=None if committee == "All committees" else committee,
                    document=None if document == "All documents" else document, since=since, until=until)
+
+
+def add_uploads(assistant: Assistant, uploaded) -> None:
+    """Ingest uploaded files with a progress bar; each failure is told plainly, the rest go in."""
+    bar = st.progress(0.0, text="Reading the papers…")
+    outcomes = add_papers(assistant, [(file.name, file.getvalue()) for file in uploaded],
+                          on_progress=lambda done, total, name: bar.progress(done / total, text=name or "Done"))
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            st.error(f"{outcome.path}: {outcome.reason}")
+        else:
+            st.success(f"{outcome.path}: {outcome.status} ({outcome.chunks} passages, {outcome.tables} tables)")
 
 
 def show_turn(turn: dict, assistant: Assistant) -> None:

@@ -26,16 +26,26 @@ class Assistant:
         self.settings = settings
         self.llm = llm
         self.reranker = reranker
-        self._official: list[str] | None = None
         self.index = index
         self.searcher = searcher
         self.tools = tools
-        records = index.documents()
+        self._read_index()
+
+    def _read_index(self) -> None:
+        """What the index holds: documents, their files, councils and the newest meeting."""
+        self._official: list[str] | None = None
+        records = self.index.documents()
         self.documents = {name: record.meta for name, record in records.items()}
         self.paths = {name: record.path for name, record in records.items()}
         self.councils = sorted({meta.get("council") for meta in self.documents.values() if meta.get("council")})
         dates = [meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date")]
         self.newest = date.fromisoformat(max(dates)) if dates else None
+
+    def refresh(self) -> None:
+        """Take in what the last ingest changed: documents, keyword index, indicator values."""
+        self._read_index()
+        self.searcher.refresh()
+        self.tools.reset()
 
     @classmethod
     def load(cls, settings: Settings | None = None, embedder=None, chat_model=None) -> "Assistant":

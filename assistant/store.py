@@ -47,6 +47,10 @@ class IndicatorStore:
         self._tables: dict[str, dict] | None = None
         self._neighbours: pd.DataFrame | None = None
 
+    def reset(self) -> None:
+        """Forget what was read, so the next read sees the files as they are now."""
+        self._values = self._tables = self._neighbours = None
+
     # -- writing -------------------------------------------------------------------------
     def _stem(self, sha256: str) -> Path:
         return self.folder / "documents" / f"{sha256[:16]}-v{EXTRACTOR_VERSION}"

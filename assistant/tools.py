@@ -93,6 +93,12 @@ class IndicatorTools:
         self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
 
+    def reset(self) -> None:
+        """Forget everything read from the store, after an ingest changed it."""
+        self.store.reset()
+        self._by_indicator = self._paper_values = self._label_vectors = self._label_words = self._areas = None
+        self._by_council, self._official_by_period, self._councils = {}, {}, {}
+
     # -- indexes -------------------------------------------------------------------------
     def _values(self) -> pd.DataFrame:
         return self.store.values()
