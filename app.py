@@ -13,7 +13,8 @@ import streamlit as st
 from assistant.assistant import Assistant
 from assistant.config import Settings
 from assistant.search import Filters
-from assistant.uploads import add_papers
+from assistant.briefing import brief
+from assistant.uploads import add_papers, safe_name
 
 EXAMPLES = [
     "How has placement stability changed in Norfolk?",
@@ -83,6 +84,19 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
                                     accept_multiple_files=True)
         if uploaded and st.button("Add to the papers"):
             add_uploads(assistant, uploaded)
+        st.subheader("Briefing")
+        topic = st.text_input("Topic", placeholder="placement stability")
+        if topic and st.button("Prepare the briefing"):
+            chosen = None if council == "All councils" else council
+            with st.spinner("Preparing the briefing…"):
+                st.session_state.briefing = (topic, brief(assistant, topic, chosen).markdown())
+        if st.session_state.get("briefing"):
+            name, text = st.session_state.briefing
+            st.download_button("Download the briefing (Markdown)", text, file_name=f"briefing-{safe_name(name)}.md",
+                               mime="text/markdown")
+        if st.session_state.turns:
+            st.download_button("Export the conversation (Markdown)", conversation_markdown(st.session_state.turns),
+                               file_name="conversation.md", mime="text/markdown")
         st.subheader("Try")
         for example in EXAMPLES:
             if st.button(example, key=f"example-{example}"):
@@ -96,6 +110,17 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
     return Filters(council=None if council == "All councils" else council,
                    committee=None if committee == "All committees" else committee,
                    document=None if document == "All documents" else document, since=since, until=until)
+
+
+def conversation_markdown(turns: list[dict]) -> str:
+    """The conversation so far, each answer with its numbered sources."""
+    lines = ["# Conversation with the committee papers assistant", ""]
+    for turn in turns:
+        answer = turn["answer"]
+        lines += [f"## {turn['question']}", "", answer.text, ""]
+        lines += [f"{c.n}. {c.document} (lines {c.lines}{', page ' + c.page if c.page else ''}): \"{c.quote}\""
+                  for c in answer.citations] + [""]
+    return "\n".join(lines)
 
 
 def add_uploads(assistant: Assistant, uploaded) -> None:

@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_filters(chat)
     chat.set_defaults(handler=_chat)
 
+    briefing = commands.add_parser("brief", help="a briefing on a topic: figures, what was decided, questions to ask")
+    briefing.add_argument("topic", help="e.g. 'placement stability'")
+    briefing.add_argument("--council")
+    briefing.add_argument("--out", metavar="FILE.md", help="write the Markdown here (default: print it)")
+    briefing.set_defaults(handler=_brief)
+
     demo = commands.add_parser("demo", help="ingest the corpus if needed, answer example questions, then chat")
     demo.set_defaults(handler=_demo)
     return parser
@@ -354,6 +360,18 @@ def _ask(args, settings: Settings) -> int:
     else:
         _print_answer(answer)
     return 0 if answer.answerable else 3
+
+
+def _brief(args, settings: Settings) -> int:
+    from .briefing import brief
+
+    text = brief(_assistant(settings), args.topic, args.council).markdown()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out}")
+    else:
+        print(text)
+    return 0
 
 
 def _chat(args, settings: Settings, assistant=None) -> int:

@@ -179,3 +179,30 @@ def test_typos_and_a_new_topic_after_a_dated_question(assistant):
     assert {"placement_stability_short", "placement_stability_long"} <= {v.indicator for v in typo.values}
     assert typo.context["start"] is None, "a new topic does not inherit the last question's period"
     assert {v.council for v in typo.values if v.measure == "value"} == {"Northumberland"}
+
+
+def test_a_briefing_has_figures_decisions_questions_and_references(corpus_index, indicator_tools, tmp_path, capsys):
+    import re
+
+    from assistant.answers import Citation
+
+    out = tmp_path / "briefing.md"
+    assert main(["--index-dir", str(corpus_index[0].index_dir), "brief", "placement stability",
+                 "--council", "Norfolk", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    for heading in ("# Briefing: placement stability - Norfolk", "## Headline figures",
+                    "## What committees said and decided", "## Questions a member might ask", "## References"):
+        assert heading in text
+    assert "11.5% in April 2018" in text and "placement stability" in text.split("## What committees")[1]
+    questions = text.split("## Questions a member might ask")[1].split("## References")[0]
+    assert "which is worse" in questions or "How will the gap be closed" in questions
+    references = text.split("## References")[1]
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", text.split("## References")[0])}
+    listed = {int(n) for n in re.findall(r"^(\d+)\. ", references, re.MULTILINE)}
+    assert cited and cited <= listed
+    quotes = [Citation(int(m.group(1)), "", None, "", None, None, m.group(2))
+              for m in re.finditer(r"^(\d+)\. .*?: \"(.*)\"$", references, re.MULTILINE)]
+    figures = text.split("## Headline figures")[1].split("**")[0]
+    derived = [float(n) for n in re.findall(r"(?:mean|median|ranked) (\d+(?:\.\d+)?)", figures)]
+    derived += [float(n) for n in re.findall(r"of (\d+) councils|its (\d+) neighbours", figures) for n in n if n]
+    assert unsupported_numbers(figures + questions, quotes, derived + [1]) == []

@@ -29,6 +29,10 @@ def test_a_conversation_with_citations_charts_and_a_follow_up(corpus_index, indi
     latest = app.session_state.turns[-1]["answer"]
     assert {v.council for v in latest.values if v.measure == "value"} == {"Northumberland"}
     assert len(app.chat_message) == 4, "both turns stay on the page"
+    app.sidebar.text_input[0].input("placement stability").run()
+    next(b for b in app.sidebar.button if b.label == "Prepare the briefing").click().run()
+    topic, briefing = app.session_state.briefing
+    assert topic == "placement stability" and "## Questions a member might ask" in briefing
 
 
 def test_the_not_found_message_and_filters(corpus_index, indicator_tools, monkeypatch):
