@@ -14,6 +14,7 @@ from assistant.assistant import Assistant
 from assistant.config import Settings
 from assistant.search import Filters
 from assistant.briefing import brief
+from assistant.ui import current_assistant
 from assistant.uploads import add_papers, safe_name
 
 EXAMPLES = [
@@ -27,16 +28,10 @@ _BENCHMARK_LABELS = {"england": "England", "statistical_neighbours": "statistica
                      "target": "target"}
 
 
-@st.cache_resource(show_spinner="Loading the papers and the models…")
-def load_assistant(index_dir: str) -> Assistant:
-    """One Assistant per index for the whole server: models and indexes load once."""
-    return Assistant.load(Settings.from_env(index_dir=Path(index_dir)))
-
-
 def main() -> None:
     st.set_page_config(page_title="Committee papers assistant", layout="wide")
     settings = Settings.from_env()
-    assistant = load_assistant(str(settings.index_dir))
+    assistant = current_assistant()
     st.session_state.setdefault("turns", [])
     filters = sidebar(assistant, settings)
 

@@ -43,3 +43,20 @@ def test_the_not_found_message_and_filters(corpus_index, indicator_tools, monkey
     app.chat_input[0].set_value("How has placement stability changed?").run()
     latest = app.session_state.turns[-1]["answer"]
     assert {v.council for v in latest.values if v.measure == "value"} == {"North Somerset"}, "the council filter applies"
+
+
+def test_the_indicator_explorer_shows_a_series_with_sources_and_compares_councils(corpus_index, indicator_tools,
+                                                                                   monkeypatch):
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(corpus_index[0].index_dir))
+    page = AppTest.from_file(str(ROOT / "pages" / "indicator_explorer.py"), default_timeout=180)
+    page.run()
+    assert not page.exception
+    page.selectbox[0].select("Norfolk").run()
+    short = next(option for option in page.selectbox[1].options if "placement_stability_short" in option)
+    page.selectbox[1].select(short).run()
+    table = page.dataframe[0].value
+    assert {"value", "statistical_neighbours"} <= set(table["measure"])
+    assert 11.5 in set(table[table["period"] == "2018-04"]["value"])
+    assert "la_cla_placement_stability.csv" in set(table["document"])
+    assert set(page.multiselect[0].value) == {"Norfolk", "England"}
+    assert len(page.get("vega_lite_chart")) == 2
