@@ -44,7 +44,8 @@ def main() -> None:
     if question:
         history = [{"question": t["question"], "context": t["answer"].context} for t in st.session_state.turns]
         with st.spinner("Reading the papers…"):
-            answer = assistant.ask(question, history=history, filters=filters)
+            answer = assistant.ask(question, history=history, filters=filters,
+                                   use_llm=st.session_state.get("use_llm", True))
         turn = {"question": question, "answer": answer}
         st.session_state.turns.append(turn)
         show_turn(turn, assistant)
@@ -56,8 +57,9 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
         st.header("The papers")
         documents = assistant.documents
         info = assistant.tools.store.info()
-        st.markdown(f"**{len(documents)} documents**, {info['values']} figures from {info['tables']} tables and "
-                    f"prose, {info['official_values']} official statistics")
+        chunks = sum(record.chunks for record in assistant.index.documents().values())
+        st.markdown(f"**{len(documents)} documents**, {chunks} passages, {info['values']} figures from "
+                    f"{info['tables']} tables and prose, {info['official_values']} official statistics")
         last = assistant.index.info().get("last_ingest", "never")
         st.caption(f"Last ingest: {last}")
         st.subheader("Filters")
@@ -97,7 +99,9 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
             if st.button(example, key=f"example-{example}"):
                 st.session_state.example = example
         if assistant.llm is not None:
-            st.caption(f"Answers written by {assistant.llm.name}, numbers checked against the sources.")
+            st.session_state.use_llm = st.toggle(f"Let {assistant.llm.name} write the answers", value=True,
+                                                 help="Its numbers are checked against the sources; "
+                                                      "off: answers are composed from the papers directly.")
         else:
             st.caption("Answers composed from the papers directly (no LLM).")
         if st.button("Clear the conversation"):
@@ -148,7 +152,7 @@ def show_turn(turn: dict, assistant: Assistant) -> None:
                 st.dataframe(values_table(answer), hide_index=True, width="stretch")
         st.markdown("**Sources**")
         for citation in answer.citations:
-            show_citation(citation, assistant.paths)
+            show_citation(citation, assistant)
 
 
 def indicator_chart(series: dict, answer) -> alt.Chart | None:
@@ -186,15 +190,17 @@ def values_table(answer) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def show_citation(citation, paths: dict[str, str]) -> None:
+def show_citation(citation, assistant: Assistant) -> None:
     where = f"page {citation.page}, " if citation.page else ""
     where += f"line {citation.lines}" if "-" not in citation.lines else f"lines {citation.lines}"
     context = ", ".join(c for c in (citation.council, citation.committee, citation.meeting_date) if c)
-    st.markdown(f"**[{citation.n}]** {citation.document} ({where}){' · ' + context if context else ''}")
+    title = assistant.documents.get(citation.document, {}).get("title")
+    st.markdown(f"**[{citation.n}]** {title + ' — ' if title else ''}{citation.document} ({where})"
+                f"{' · ' + context if context else ''}")
     if citation.section:
         st.caption(citation.section)
     st.markdown(f"> :orange-background[{citation.quote}]")
-    around = text_around(citation, paths)
+    around = text_around(citation, assistant.paths)
     if around:
         with st.expander("Read the text around it"):
             st.text(around)

@@ -77,8 +77,10 @@ class Assistant:
         return assistant
 
     # -- the question ------------------------------------------------------------------
-    def ask(self, question: str, history: list[dict] | None = None, filters: Filters | None = None) -> Answer:
-        """Answer a question; ``history`` holds earlier turns ({"question", "context"}) for follow-ups."""
+    def ask(self, question: str, history: list[dict] | None = None, filters: Filters | None = None,
+            use_llm: bool = True) -> Answer:
+        """Answer a question; ``history`` holds earlier turns ({"question", "context"}) for follow-ups;
+        ``use_llm=False`` keeps a configured LLM out of this answer."""
         started = time.perf_counter()
         previous = self._previous_context(history)
         councils = self.councils + [c for c in self._official_councils() if c not in self.councils]
@@ -110,7 +112,7 @@ class Assistant:
         answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
                         citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
                         timings=timings, derived=citer.derived)
-        if self.llm is not None and answerable:
+        if self.llm is not None and answerable and use_llm:
             answer = self.llm.answer(question, answer, history)
         return answer
 

@@ -61,3 +61,9 @@ def test_the_llm_setting_is_read_plainly():
         chat_model_from_config("gpt")
     with pytest.raises(LLMUnavailable, match="backend must be"):
         chat_model_from_config("bard:x")
+
+
+def test_the_page_can_keep_a_configured_llm_out_of_an_answer(corpus_index, indicator_tools, embedder):
+    assistant = _assistant(corpus_index, embedder, AIMessage(content="Placement stability was 99% in 2018."))
+    answer = assistant.ask(QUESTION, use_llm=False)
+    assert answer.backend == "offline" and "99%" not in answer.text and "11.5%" in answer.text
