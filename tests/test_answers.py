@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 from assistant.answers import numbers_in, unsupported_numbers
 from assistant.cli import main

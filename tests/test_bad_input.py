@@ -1,7 +1,5 @@
 """Bad files get one clear line each, the others still go in, and nothing indexed is lost."""
 
-import os
-
 import pytest
 from pypdf import PdfWriter
 
