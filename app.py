@@ -4,6 +4,7 @@ the indicator with its benchmarks and a table of the values with their sources."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import altair as alt
@@ -37,6 +38,14 @@ def main() -> None:
 
     st.title("Committee papers assistant")
     st.caption("Answers from councils' committee papers and official statistics. Every figure is cited.")
+    if st.session_state.get("briefing"):
+        with st.expander(f"Briefing: {st.session_state.briefing[0]}", expanded=True):
+            for series in st.session_state.get("briefing_charts", []):
+                chart = indicator_chart(series, None)
+                if chart is not None:
+                    st.altair_chart(chart, width="stretch")
+            preview = re.sub(r"```vega-lite\n.*?\n```\n", "", st.session_state.briefing[1], flags=re.DOTALL)
+            st.markdown(preview.split("## References")[0])
     for turn in st.session_state.turns:
         show_turn(turn, assistant)
     question = st.chat_input("Ask about the papers, e.g. how has placement stability changed?")
@@ -86,7 +95,9 @@ def sidebar(assistant: Assistant, settings: Settings) -> Filters:
         if topic and st.button("Prepare the briefing"):
             chosen = None if council == "All councils" else council
             with st.spinner("Preparing the briefing…"):
-                st.session_state.briefing = (topic, brief(assistant, topic, chosen).markdown())
+                prepared = brief(assistant, topic, chosen)
+                st.session_state.briefing = (topic, prepared.markdown())
+                st.session_state.briefing_charts = prepared.chart
         if st.session_state.get("briefing"):
             name, text = st.session_state.briefing
             st.download_button("Download the briefing (Markdown)", text, file_name=f"briefing-{safe_name(name)}.md",
@@ -169,7 +180,7 @@ def indicator_chart(series: dict, answer) -> alt.Chart | None:
         x=alt.X("when:T", title=None), y=alt.Y("value:Q", title=series.get("unit") or ""),
         color=alt.Color("from:N", title=None),
         tooltip=["period", "value", "document"]).properties(title=title, height=260)
-    rules = [{"benchmark": _BENCHMARK_LABELS[v.measure], "value": v.value} for v in answer.values
+    rules = [{"benchmark": _BENCHMARK_LABELS[v.measure], "value": v.value} for v in (answer.values if answer else [])
              if v.indicator == series["indicator"] and v.council in (series["council"], "England") and v.measure
              in _BENCHMARK_LABELS and v.value is not None]
     if not rules:

@@ -4,6 +4,7 @@ to officers, drawn from the data; and numbered references. Markdown, from the CL
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +44,7 @@ class Briefing:
                           "|---|---|---|"]
                 lines += [f"| {p['period']} | {p['value']:g}{'%' if series.get('unit') == '%' else ''} | {p['document']} |"
                           for p in points]
-                lines.append("")
+                lines += ["", "```vega-lite", json.dumps(_chart_spec(series, points)), "```", ""]
         lines += ["## What committees said and decided", ""] + ([f"- {text}" for text in self.said] or
                                                                 ["- The papers record nothing on this topic."]) + [""]
         lines += ["## Questions a member might ask", ""] + ([f"- {text}" for text in self.questions] or
@@ -56,6 +57,21 @@ class Briefing:
             lines.append(f"{citation.n}. {citation.document} ({where}){' - ' + context if context else ''}: "
                          f"\"{citation.quote[:300]}\"")
         return "\n".join(lines) + "\n"
+
+
+def _chart_spec(series: dict, points: list[dict]) -> dict:
+    """A Vega-Lite line chart of a series (Markdown viewers that know Vega-Lite draw it)."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": f"{series['council']}: {series['name']}",
+        "data": {"values": [{"period_end": p["period_end"], "value": p["value"],
+                             "source": "official statistics" if p["source"] == "official" else "committee papers"}
+                            for p in points]},
+        "mark": {"type": "line", "point": True},
+        "encoding": {"x": {"field": "period_end", "type": "temporal", "title": None},
+                     "y": {"field": "value", "type": "quantitative", "title": series.get("unit")},
+                     "color": {"field": "source", "type": "nominal", "title": None}},
+    }
 
 
 def brief(assistant, topic: str, council: str | None = None) -> Briefing:

@@ -33,6 +33,7 @@ def test_a_conversation_with_citations_charts_and_a_follow_up(corpus_index, indi
     next(b for b in app.sidebar.button if b.label == "Prepare the briefing").click().run()
     topic, briefing = app.session_state.briefing
     assert topic == "placement stability" and "## Questions a member might ask" in briefing
+    assert "```vega-lite" in briefing and app.session_state.briefing_charts, "the briefing carries its chart"
 
 
 def test_the_not_found_message_and_filters(corpus_index, indicator_tools, monkeypatch):
