@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
 
@@ -29,6 +34,32 @@ def _statistics_folder() -> Path:
 
 
 STATISTICS = _statistics_folder()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running(command: list[str], log_path: Path, ready: Callable[[], bool], name: str, **popen) -> Iterator[None]:
+    """A real server process, started and waited for (60 s at most) until ``ready()``; stopped afterwards."""
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **popen)
+        try:
+            deadline = time.time() + 60
+            while not ready():
+                if process.poll() is not None:
+                    pytest.fail(f"{name} exited: {log_path.read_text()}")
+                if time.time() > deadline:
+                    pytest.fail(f"{name} did not start within 60 s")
+                time.sleep(0.3)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,7 @@
 
 import shutil
 import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,37 +12,25 @@ from assistant.index import PaperIndex
 from assistant.ingest import Ingester
 from assistant.search import Searcher
 
+from conftest import free_port, running
+
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _accepts(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = _free_port()
-    log = open(tmp_path / "chroma.log", "w")
-    process = subprocess.Popen([CHROMA, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "db")],
-                               stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"chroma run exited: {(tmp_path / 'chroma.log').read_text()}")
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("chroma run did not start within 60 s")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    port = free_port()
+    command = [CHROMA, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "db")]
+    with running(command, tmp_path / "chroma.log", lambda: _accepts(port), "chroma run"):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.mark.server
