@@ -128,7 +128,7 @@ def conversation_markdown(turns: list[dict]) -> str:
     for turn in turns:
         answer = turn["answer"]
         lines += [f"## {turn['question']}", "", answer.text, ""]
-        lines += [f"{c.n}. {c.document} (lines {c.lines}{', page ' + c.page if c.page else ''}): \"{c.quote}\""
+        lines += [f"{c.n}. {c.document} ({c.location}): \"{c.quote}\""
                   for c in answer.citations] + [""]
     return "\n".join(lines)
 
@@ -202,11 +202,9 @@ def values_table(answer) -> pd.DataFrame:
 
 
 def show_citation(citation, assistant: Assistant) -> None:
-    where = f"page {citation.page}, " if citation.page else ""
-    where += f"line {citation.lines}" if "-" not in citation.lines else f"lines {citation.lines}"
     context = ", ".join(c for c in (citation.council, citation.committee, citation.meeting_date) if c)
     title = assistant.documents.get(citation.document, {}).get("title")
-    st.markdown(f"**[{citation.n}]** {title + ' — ' if title else ''}{citation.document} ({where})"
+    st.markdown(f"**[{citation.n}]** {title + ' — ' if title else ''}{citation.document} ({citation.location})"
                 f"{' · ' + context if context else ''}")
     if citation.section:
         st.caption(citation.section)

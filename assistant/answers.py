@@ -39,6 +39,12 @@ class Citation:
     council: str | None = None
     committee: str | None = None
 
+    @property
+    def location(self) -> str:
+        """Where in the document: "p.7, lines 120-131" or "line 880"."""
+        where = f"p.{self.page}, " if self.page else ""
+        return where + (f"lines {self.lines}" if "-" in self.lines else f"line {self.lines}")
+
 
 @dataclass
 class StatedValue:

@@ -51,10 +51,8 @@ class Briefing:
                                                           ["- (none drawn from the data)"]) + [""]
         lines += ["## References", ""]
         for citation in self.citer.citations if self.citer else []:
-            where = f"p.{citation.page}, " if citation.page else ""
-            where += f"line {citation.lines}" if "-" not in citation.lines else f"lines {citation.lines}"
             context = ", ".join(c for c in (citation.council, citation.committee, citation.meeting_date) if c)
-            lines.append(f"{citation.n}. {citation.document} ({where}){' - ' + context if context else ''}: "
+            lines.append(f"{citation.n}. {citation.document} ({citation.location}){' - ' + context if context else ''}: "
                          f"\"{citation.quote[:300]}\"")
         return "\n".join(lines) + "\n"
 

@@ -193,6 +193,8 @@ def _indicators_show(args, settings: Settings) -> int:
 
 def _show_series(tools, indicator: str, args) -> int:
     """Print one indicator's series per council with sources; returns how many values it printed."""
+    from .answers import format_value
+
     councils = [args.council] if args.council else tools.series_councils(indicator)
     print(f"{tools.name(indicator)} ({indicator})")
     shown = 0
@@ -205,21 +207,12 @@ def _show_series(tools, indicator: str, args) -> int:
         for row in rows.to_dict("records"):
             where = f"{row['document']}" + (f" p.{row['page']}" if row.get("page") else "") + f" line {row['line']}"
             flag = "  (sources disagree for this period)" if row["conflict"] else ""
-            print(f"    {row['period']:>12}  {_format(row['value'], row['unit']):>14}  {where}{flag}")
+            print(f"    {row['period']:>12}  {format_value(row):>14}  {where}{flag}")
             shown += 1
         for row in unusable:
             print(f"    {row['period']:>12}  {row['value_text']:>14}  not used: {row['status']}"
                   f"{' - ' + row['note'] if row.get('note') else ''} ({row['document']} line {row['line']})")
     return shown
-
-
-def _format(value: float, unit: str | None) -> str:
-    text = f"{value:,.3f}".rstrip("0").rstrip(".")
-    if unit == "%":
-        return text + "%"
-    if unit == "£m":
-        return f"£{text}m"
-    return f"{text} {unit}" if unit and unit not in ("count", "number") else text
 
 
 def _indicators_tables(args, settings: Settings) -> int:
@@ -323,10 +316,8 @@ def _print_answer(answer) -> None:
     if answer.citations:
         print("\nSources:")
     for citation in answer.citations:
-        where = f"p.{citation.page}, " if citation.page else ""
-        where += f"line {citation.lines}" if "-" not in citation.lines else f"lines {citation.lines}"
         context = " | ".join(c for c in (citation.council, citation.committee, citation.meeting_date) if c)
-        print(f"[{citation.n}] {citation.document} ({where}){' - ' + context if context else ''}")
+        print(f"[{citation.n}] {citation.document} ({citation.location}){' - ' + context if context else ''}")
         if citation.section:
             print(f"     {citation.section[:120]}")
         print(f"     “{textwrap.shorten(citation.quote, 220)}”")

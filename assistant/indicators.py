@@ -13,6 +13,7 @@ from .catalogue import Catalogue
 from .documents import Document
 from .figures import Figure, parse_figure
 from .periods import Period, find_periods, meeting_period, parse_period
+from .structure import Block
 from .tables import Cell, Table
 
 COLUMNS = [
@@ -69,8 +70,9 @@ def unit_of(figure: Figure, cell: Cell, label: str) -> str:
         return "rate"
     if note in _UNIT_NOTES:
         return _UNIT_NOTES[note]
-    if re.search(r"\b(days|weeks)\b", lowered):
-        return re.search(r"\b(days|weeks)\b", lowered).group(1)
+    duration = re.search(r"\b(days|weeks)\b", lowered)
+    if duration:
+        return duration.group(1)
     fractional = figure.value is not None and not float(figure.value).is_integer() and figure.value <= 100
     if fractional and re.search(r"(^|\s)%|percentage|\(%|% ", lowered + " " + headers.lower()):
         return "%"
@@ -232,7 +234,8 @@ def _cell_period(cell: Cell, measure: str, latest: Period | None, fallback: Peri
     """A value's period: its column header's, else its row's, else the table's latest (for
     targets, RAG and year-to-date columns), else the table title's or the meeting date."""
     for text in reversed(cell.column_headers):
-        found = [parse_period(text)] if parse_period(text) else find_periods(text)
+        whole = parse_period(text)  # "16-17 Total" is a period as a whole, not inside a longer text
+        found = [whole] if whole else find_periods(text)
         if found:
             return found[-1], "column"
     if cell.row_period:
@@ -252,12 +255,14 @@ def values_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def document_values(document: Document, tables: list[Table], catalogue: Catalogue | None = None) -> pd.DataFrame:
-    """Every value of a document's tables and prose, as one tidy DataFrame."""
+def document_values(document: Document, tables: list[Table], catalogue: Catalogue | None = None,
+                    blocks: list[Block] | None = None) -> pd.DataFrame:
+    """Every value of a document's tables and prose, as one tidy DataFrame (``blocks``: the
+    document already parsed, so it is not parsed again)."""
     from .prose import prose_values
 
     catalogue = catalogue or Catalogue.load()
     rows = [row for table in tables for row in table_values(table, document, catalogue)]
-    rows += prose_values(document, catalogue)
+    rows += prose_values(document, catalogue, blocks)
     return values_frame(rows)
 

@@ -18,7 +18,7 @@ from .documents import Document
 from .figures import parse_figure
 from .periods import meeting_period, period_spans
 from .safety import looks_like_instruction
-from .structure import parse_blocks
+from .structure import Block, parse_blocks
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(£])")
 _FIGURE = re.compile(
@@ -46,12 +46,12 @@ def _lead_measures(lead: str) -> list[str]:
     return [measure for _, measure in sorted(found)]
 
 
-def prose_values(document: Document, catalogue: Catalogue) -> list[dict]:
+def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] | None = None) -> list[dict]:
     """Value rows for every figure that prose states about a catalogue indicator."""
     meta = document.meta
     fallback = meeting_period(meta.meeting_date)
     rows: list[dict] = []
-    for block in parse_blocks(document):
+    for block in blocks if blocks is not None else parse_blocks(document):
         if block.kind != "paragraph":
             continue
         heading = block.heading_path[-1] if block.heading_path else ""

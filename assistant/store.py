@@ -62,7 +62,7 @@ class IndicatorStore:
         """Extract a paper's tables and values into the store; returns how many values it holds."""
         blocks = parse_blocks(document)
         tables = extract_tables(document, blocks)
-        values = document_values(document, tables, catalogue)
+        values = document_values(document, tables, catalogue, blocks)
         stem = self._stem(document.sha256)
         records = [{name: getattr(table, name) for name in _TABLE_FIELDS} for table in tables]
         _write_atomically(stem.with_suffix(".tables.json"),

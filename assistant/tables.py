@@ -220,9 +220,8 @@ def _first_value_column(header: list[list[str]], width: int) -> int:
     return 0
 
 
-def _realign(row: list[str], label_columns: int) -> list[str]:
-    """Undo a one-cell shift of a row's labels against the table's label columns."""
-    end = _label_end(row)
+def _realign(row: list[str], end: int, label_columns: int) -> list[str]:
+    """Undo a one-cell shift of a row's labels (ending at ``end``) against the table's label columns."""
     if end == 0 or end == label_columns:
         return row
     if end == label_columns + 1 and "" in row[:end]:
@@ -241,12 +240,13 @@ def _parse(table_id: str, document: str, block: Block, rows: list[list[str]], li
     if not header and before is not None and before.header and 0 <= before.width - width <= 2:
         header = before.header  # a table continued after a heading or page break
         body = _restore_empty_columns(body, before, width)
-    label_ends = Counter(_label_end(row) for row in body if _label_end(row))
+    ends = [_label_end(row) for row in body]
+    label_ends = Counter(end for end in ends if end)
     modal = label_ends.most_common(1)[0][0] if label_ends else 0
     label_columns = modal or _first_value_column(header, width)
     if header and before is not None and header is before.header:
         label_columns = before.label_columns
-    body = [_realign(row, label_columns) for row in body]
+    body = [_realign(row, end, label_columns) for row, end in zip(body, ends)]
     table = Table(
         id=table_id, document=document, page=block.page, line_start=block.line_start,
         line_end=block.line_end, title=title, heading_path=list(block.heading_path), header=header,
