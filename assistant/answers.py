@@ -75,6 +75,7 @@ class Answer:
     context: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
     derived: list[float] = field(default_factory=list)  # numbers the answer computed (a mean, a rank)
+    retrieved: list[dict] = field(default_factory=list)  # ranked sources looked at: {"document", "lines"}
     backend: str = "offline"  # or the LLM that wrote the text
 
     def to_json(self, identifier=None) -> dict:
@@ -84,16 +85,19 @@ class Answer:
             "values": [{key: value for key, value in asdict(v).items()} for v in self.values],
             "citations": [{key: getattr(c, key) for key in ("n", "document", "page", "lines", "section",
                                                               "meeting_date", "quote")} for c in self.citations],
+            "derived": self.derived, "retrieved": self.retrieved[:10],
             "seconds": round(sum(self.timings.values()), 3),
         }
 
 
 class Citer:
-    """Hands out citation numbers, one per distinct source passage."""
+    """Hands out citation numbers, one per distinct source passage, and keeps what else the
+    answer rests on: the numbers it computed and the passages search ranked for it."""
 
     def __init__(self, documents: dict | None = None):
         self.citations: list[Citation] = []
         self.derived: list[float] = []  # numbers the answer computes (a mean, a rank), for the number check
+        self.searched: list[dict] = []  # passages search ranked, best first: {"document", "lines"}
         self._keys: dict[tuple, int] = {}
         self.documents = documents or {}
 
@@ -107,6 +111,17 @@ class Citer:
                 quote=quote.strip()[:500], council=meta.get("council"), committee=meta.get("committee")))
             self._keys[key] = len(self.citations)
         return self._keys[key]
+
+    def retrieved(self, values: list[StatedValue]) -> list[dict]:
+        """The ranked sources the answer looked at: the values' own sources, then the passages search
+        ranked (the evaluation's retrieval recall reads these)."""
+        ranked = [{"document": self.citations[v.citation - 1].document, "lines": self.citations[v.citation - 1].lines}
+                  for v in values] + self.searched
+        unique = []
+        for source in ranked:
+            if source not in unique:
+                unique.append(source)
+        return unique
 
     def cite_value(self, row: dict) -> int:
         """Cite the row or sentence a value was read from."""

@@ -111,7 +111,7 @@ class Assistant:
                                               "numeric" if values else "narrative")
         answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
                         citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
-                        timings=timings, derived=citer.derived)
+                        timings=timings, derived=citer.derived, retrieved=citer.retrieved(values))
         if self.llm is not None and answerable and use_llm:
             answer = self.llm.answer(question, answer, history)
         return answer
@@ -360,6 +360,8 @@ class Assistant:
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
         if self.reranker and not with_numbers:
             hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
+        citer.searched += [{"document": hit.metadata["document"],
+                            "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]]
         hits = _diverse(hits, 8)
         chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
                                 decisions=plan.narrative == "decided")

@@ -102,6 +102,15 @@ def _parser() -> argparse.ArgumentParser:
     briefing.add_argument("--out", metavar="FILE.md", help="write the Markdown here (default: print it)")
     briefing.set_defaults(handler=_brief)
 
+    evaluate = commands.add_parser("eval", help="score the answers to a gold question set (see eval/)")
+    evaluate.add_argument("--questions", metavar="FILE", default="eval/questions.jsonl",
+                          help="gold questions, JSONL (default: eval/questions.jsonl)")
+    evaluate.add_argument("--out", metavar="DIR", default="eval/results",
+                          help="where answers.jsonl, report.json and report.md go (default: eval/results)")
+    evaluate.add_argument("--compare", metavar="PREVIOUS.json", help="a previous report.json: list what got worse")
+    evaluate.add_argument("--split", choices=["dev", "heldout"], help="only this part of the set (default: all)")
+    evaluate.set_defaults(handler=_evaluate)
+
     demo = commands.add_parser("demo", help="ingest the corpus if needed, answer example questions, then chat")
     demo.set_defaults(handler=_demo)
     return parser
@@ -351,6 +360,34 @@ def _ask(args, settings: Settings) -> int:
     else:
         _print_answer(answer)
     return 0 if answer.answerable else 3
+
+
+def _evaluate(args, settings: Settings) -> int:
+    """Run the gold set through the JSON interface and score it; exit 1 when --compare finds a
+    question that got worse."""
+    import json
+
+    from . import evaluation
+
+    questions = evaluation.load_questions(args.questions)
+    if args.split:
+        questions = [q for q in questions if q.get("split", "dev") == args.split]
+    previous = json.loads(Path(args.compare).read_text(encoding="utf-8")) if args.compare else None
+    assistant = _assistant(settings)
+
+    def progress(done: int, total: int) -> None:
+        print(f"\ranswered {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    answers = evaluation.run(lambda question: assistant.ask(question).to_json(), questions, progress)
+    print(file=sys.stderr)
+    current = evaluation.report(questions, answers)
+    worse = evaluation.regressions(current, previous) if previous else None
+    evaluation.write(current, answers, Path(args.out), worse)
+    print(evaluation.markdown(current, failures=False).rstrip())
+    print(f"\nwrote {Path(args.out) / 'report.md'}, report.json and answers.jsonl")
+    if worse:
+        print(f"{len(worse)} questions got worse:\n" + "\n".join(f"  {line}" for line in worse))
+    return 1 if worse else 0
 
 
 def _brief(args, settings: Settings) -> int:
