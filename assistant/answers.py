@@ -9,6 +9,7 @@ statistical-neighbour mean or median, which says so and cites the official file.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -19,6 +20,9 @@ from .search import tokenize
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
+JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
+_QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget)\b|\bwhat (was |is |were |are )?(the )?"
+                       r"(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -44,6 +48,17 @@ class Citation:
         """Where in the document: "p.7, lines 120-131" or "line 880"."""
         where = f"p.{self.page}, " if self.page else ""
         return where + (f"lines {self.lines}" if "-" in self.lines else f"line {self.lines}")
+
+
+@dataclass
+class Passage:
+    """A sentence chosen to answer a question: its hit, the share of the question's words it
+    holds, and the cross-encoder's rating when one judged it."""
+
+    sentence: str
+    hit: object
+    coverage: float
+    relevance: float | None = None
 
 
 @dataclass
@@ -108,7 +123,7 @@ class Citer:
             self.citations.append(Citation(
                 n=len(self.citations) + 1, document=document, page=str(page) if page not in (None, "") else None,
                 lines=lines, section=section, meeting_date=meeting_date or meta.get("meeting_date"),
-                quote=quote.strip()[:500], council=meta.get("council"), committee=meta.get("committee")))
+                quote=quote.strip()[:1000], council=meta.get("council"), committee=meta.get("committee")))
             self._keys[key] = len(self.citations)
         return self._keys[key]
 
@@ -187,7 +202,8 @@ def unsupported_numbers(text: str, citations: list[Citation], derived: list[floa
     for start, end, _ in sorted(period_spans(text), reverse=True):  # periods are when, not how much
         text = text[:start] + " " + text[end:]
     text = re.sub(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
-                  r"November|December) (?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b", " ", text)
+                  r"November|December) (?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}\b)?", " ", text)
+    text = re.sub(r"\bper 10,000\b", " ", text)  # the unit of a rate, as answers write it
     return [number for number in numbers_in(text) if round(number, 6) not in held]
 
 
@@ -202,34 +218,87 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text)) - _GENERIC
 
 
-def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False) -> list[tuple[str, object, float]]:
-    """The sentences of the retrieved passages that best answer a question, without repeats:
-    (sentence, hit, share of the question's words it holds)."""
+def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False,
+                   judge: Callable[[str, list[str]], list[float]] | None = None,
+                   framed: Callable[[str, object], str] | None = None) -> list[Passage]:
+    """The sentences of the retrieved passages that best answer a question, without repeats.
+    ``judge`` (a cross-encoder's ``score``) rates each sentence of the first ``JUDGED_PASSAGES`` passages
+    against the question, read as ``framed`` gives it (with its heading and what follows, say);
+    without a judge, the share of the question's words a sentence holds rates it."""
     wanted = content_words(question)
-    scored = []
-    for rank, hit in enumerate(hits):
+    framed = framed or (lambda sentence, hit: sentence)
+    candidates, read = [], []
+    for rank, hit in enumerate(hits[:JUDGED_PASSAGES] if judge else hits):
         for sentence in sentences_of(hit.text):
-            if looks_like_instruction(sentence):
-                continue
-            words = set(tokenize(sentence))
-            coverage = len(wanted & words) / max(1, len(wanted))
-            score = coverage + 0.3 / (rank + 1)
-            if decisions and _DECISION_WORDS.search(sentence):
-                score += 0.5
-            if hit.metadata.get("kind") == "table":
-                score -= 0.2
-            scored.append((score, coverage, sentence, hit))
+            if not looks_like_instruction(sentence):
+                text = framed(sentence, hit)
+                coverage = len(wanted & set(tokenize(text))) / max(1, len(wanted))
+                candidates.append((sentence, hit, rank, coverage))
+                read.append(text)
+    relevance = None
+    if judge and candidates:  # the sentence alone and in its frame: the better reading counts
+        relevance = [max(pair) for pair in zip(judge(question, [c[0] for c in candidates]), judge(question, read))]
+    quantity = asks_quantity(question)
+    scored = []
+    for number, (sentence, hit, rank, coverage) in enumerate(candidates):
+        if relevance is not None:  # cross-encoder logits: a few points separate good from poor
+            on_topic = coverage >= 0.5
+            score = relevance[number] + 2 * coverage + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
+                + (2.0 if quantity and states_a_quantity(sentence) else 0)
+        else:
+            score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
+        if hit.metadata.get("kind") == "table":
+            score -= 0.2
+        scored.append((score, Passage(sentence, hit, coverage, relevance[number] if relevance is not None else None)))
     scored.sort(key=lambda item: -item[0])
-    chosen: list[tuple[str, object, float]] = []
+    chosen: list[Passage] = []
     best = scored[0][0] if scored else 0
-    for score, coverage, sentence, hit in scored:
-        if score < 0.6 * best:
+    for score, passage in scored:
+        if relevance is None and score < 0.6 * best or relevance is not None and score < best - 3:
             break
-        words = set(tokenize(sentence))
-        if any(len(words & set(tokenize(other))) / max(1, len(words | set(tokenize(other)))) > 0.5
-               for other, _, _ in chosen):
+        words = set(tokenize(passage.sentence))
+        if any(len(words & set(tokenize(other.sentence))) / max(1, len(words | set(tokenize(other.sentence)))) > 0.5
+               for other in chosen):
             continue
-        chosen.append((sentence, hit, coverage))
+        chosen.append(passage)
         if len(chosen) == limit:
             break
     return chosen
+
+
+def excerpt(text: str, sentence: str, more: str = "", words: int = 45) -> tuple[str, bool]:
+    """A sentence with what follows it (the list a sentence introduces, the resolution after
+    "the Committee considered"), verbatim, to the first sentence end after about ``words`` words;
+    it reads on into ``more`` (the next chunk, which starts with a few lines of this one) when the
+    passage ends first. Returns the quote and whether it used ``more``."""
+    flat = " ".join(text.split())
+    start = flat.find(sentence)
+    if start < 0:
+        return sentence, False
+    body, own = flat[start:], len(flat) - start
+    overlap = " ".join(flat.split()[-8:])
+    following = " ".join(more.split())
+    if more and overlap in following:
+        body += following[following.index(overlap) + len(overlap):]
+    tokens, count = [], 0
+    for token in body.split(" "):
+        if count >= 2 * words or (count >= words and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:")):
+            break
+        if looks_like_instruction(" ".join(tokens[-12:] + [token])):
+            break
+        tokens.append(token)
+        count += 1
+    quote = " ".join(tokens).rstrip(" -•")
+    return quote, len(quote) > own
+
+
+def asks_quantity(question: str) -> bool:
+    """Whether a question asks how many or how much (so only a sentence with a number answers it)."""
+    return bool(_QUANTITY.search(question))
+
+
+def states_a_quantity(text: str) -> bool:
+    """Whether a text gives a number other than a date or a period."""
+    for start, end, _ in sorted(period_spans(text), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return bool(numbers_in(re.sub(r"\b(?:19|20)\d{2}\b", " ", text)))

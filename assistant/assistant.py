@@ -3,13 +3,15 @@ with citations. The CLI, the Streamlit app and the evaluation harness are thin s
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from .answers import (Answer, Citer, best_sentences, content_words, format_period, format_value,
-                      stated)
+from .answers import (Answer, Citer, Passage, asks_quantity, best_sentences, content_words, excerpt,
+                      format_period, format_value, numbers_in, stated, states_a_quantity)
 from .config import Settings
+from .periods import find_periods, first_day, parse_period
 from .routing import Route, route
 from .search import Filters
 
@@ -17,6 +19,9 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
                     "national_top_quartile": "national top quartile"}
 MAX_COUNCILS = 3
+MIN_RELEVANCE = 2.5  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
+MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
+PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
 
 
 class Assistant:
@@ -96,7 +101,7 @@ class Assistant:
             timings["numbers"] = time.perf_counter() - step
         if parts and not plan.narrative:
             step = time.perf_counter()
-            parts += self._what_was_said(plan, citer)
+            parts += self._what_was_said(question, plan, citer)
             timings["passages"] = time.perf_counter() - step
         narrative = plan.narrative or not parts
         if narrative:
@@ -160,7 +165,7 @@ class Assistant:
             if parts:
                 return parts, values, chart
         for indicator in indicators[:3]:
-            councils = [plan.council] if plan.council else self.tools.series_councils(indicator)[:MAX_COUNCILS]
+            councils = [plan.council] + plan.others if plan.council else self.tools.series_councils(indicator)[:MAX_COUNCILS]
             for council in councils:
                 sentence, used, series = self._describe(indicator, council, plan, citer)
                 if sentence:
@@ -208,12 +213,20 @@ class Assistant:
             n = citer.cite_value(row)
             used.append(stated(row, n))
             pieces.append(f"{row['council']} {format_value(row)} ({row['period']}) [{n}]")
-        name = self.tools.name(indicator)
+        name = self._stated_name(indicator, used, citer)
         same = "" if len(periods) == 1 else " (the latest figure for each; the periods differ)"
         polarity = latest[0].get("polarity")
         verdict = {"lower": " - lower is better", "higher": " - higher is better"}.get(polarity, "")
         return (f"{name}, highest first{same}: " + "; ".join(pieces) + f"{verdict}. Of the councils whose papers "
                 f"are indexed, {latest[0]['council']} is highest and {latest[-1]['council']} lowest."), used
+
+    def _stated_name(self, indicator: str, used: list, citer: Citer) -> str:
+        """The indicator's catalogue name, or its source's own label when the name holds a number
+        that the cited sources do not print ("within 20 weeks"): an answer states no number its
+        sources lack."""
+        name = self.tools.name(indicator)
+        printed = {n for value in used for n in numbers_in(citer.citations[value.citation - 1].quote + " " + value.label)}
+        return name if not used or set(numbers_in(name)) <= printed else used[0].label
 
     def _specific(self, indicators: list[str]) -> list[str]:
         """A broad indicator ("placement stability") stands for its parts when it has any."""
@@ -229,12 +242,11 @@ class Assistant:
     def _describe(self, indicator: str, council: str, plan: Route, citer: Citer):
         """One council's figures for one indicator: the papers' run of values, the benchmarks
         printed beside the latest, and the official statistics."""
-        series = self.tools.series(indicator, council, start=plan.start, end=plan.end)
+        series = self._in_papers(self.tools.series(indicator, council, start=plan.start, end=plan.end), plan)
         if plan.start and plan.start == plan.end and (series["period"] == plan.end).any():
             series = series[series["period"] == plan.end]  # the period asked for, not others ending in it
-        if series.empty:
+        if series.empty or plan.money and not series["unit"].fillna("").str.startswith("£").any():
             return self._other_measures(indicator, council, plan, citer)
-        name = self.tools.name(indicator)
         rows = series.to_dict("records")
         used, clauses = [], []
         papers = [row for row in rows if row["source"] != "official"]
@@ -254,11 +266,20 @@ class Assistant:
             clause = self._run(official[0], official[-1], citer, used, official=True)
             clause += self._official_benchmarks(indicator, council, official[-1], citer, used)
             clauses.append(clause)
+        name = self._stated_name(indicator, used, citer)
         sentence = f"{council}, {name[:1].lower() + name[1:]}: " + "; ".join(clauses) + "."
         chart = {"indicator": indicator, "name": name, "council": council, "unit": rows[-1]["unit"],
                  "points": [{"period": row["period"], "period_end": row["period_end"], "value": row["value"],
                              "source": row["source"], "document": row["document"]} for row in rows]}
         return sentence, used, chart
+
+    @staticmethod
+    def _in_papers(rows, plan: Route):
+        """Only the values of the papers the question names by date ("the July 2018 report"), if it does."""
+        if not plan.papers:
+            return rows
+        dates = rows["meeting_date"].fillna("")
+        return rows[(rows["source"] != "official") & (dates >= plan.papers[0]) & (dates <= plan.papers[1])]
 
     def _run(self, first: dict, last: dict, citer: Citer, used: list, official: bool = False) -> str:
         """The latest value and where it moved from, e.g. "11.5% in April 2018 [1], up from 10.6%
@@ -283,16 +304,18 @@ class Assistant:
         """A row with no plain value (a budget line): its budget, variance, forecast or balance."""
         used, pieces = [], []
         for measure in ("variance", "forecast", "budget", "balance", "ytd", "target"):
-            rows = self.tools.series(indicator, council, measure=measure, start=plan.start, end=plan.end)
+            rows = self._in_papers(self.tools.series(indicator, council, measure=measure, start=plan.start, end=plan.end), plan)
             if rows.empty:
                 continue
             row = rows.to_dict("records")[-1]
+            if plan.money and not str(row.get("unit") or "").startswith("£"):
+                continue
             n = citer.cite_value(row)
             used.append(stated(row, n))
             pieces.append(f"{measure} {format_value(row)} {self._when(row)} [{n}]")
         if not pieces:
             return None, [], {}
-        return f"{council}, {self.tools.name(indicator)}: " + "; ".join(pieces) + ".", used, {}
+        return f"{council}, {self._stated_name(indicator, used, citer)}: " + "; ".join(pieces) + ".", used, {}
 
     @staticmethod
     def _when(row: dict) -> str:
@@ -355,34 +378,67 @@ class Assistant:
     # -- passages ------------------------------------------------------------------------
     def _narrative(self, question: str, plan: Route, citer: Citer, filters: Filters | None, with_numbers: bool) -> list[str]:
         wanted = filters or Filters()
-        if plan.council and not wanted.council:
+        if plan.council and not plan.others and not wanted.council:  # a comparison searches every council it names
             wanted = replace(wanted, council=plan.council)
+        if plan.papers and not (wanted.since or wanted.until):
+            wanted = replace(wanted, since=plan.papers[0], until=plan.papers[1])
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
-        if self.reranker and not with_numbers:
+        if self.reranker and not with_numbers and plan.narrative != "decided":  # on decisions it ranks worse
             hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
         citer.searched += [{"document": hit.metadata["document"],
                             "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]]
         hits = _diverse(hits, 8)
+        judge = self.reranker.score if self.reranker and not with_numbers else None
         chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
-                                decisions=plan.narrative == "decided")
-        need = 0.5 if len(content_words(question)) > 2 else 1.0  # a short question's words must all be there
-        chosen = [(sentence, hit, coverage) for sentence, hit, coverage in chosen if coverage >= need]
-        if not chosen:
-            return []
+                                decisions=plan.narrative == "decided", judge=judge, framed=self._framed if judge else None)
         lines = []
-        for sentence, hit, _ in chosen:
-            meta = hit.metadata
-            n = citer.cite(meta["document"], f"{meta['line_start']}-{meta['line_end']}", sentence, meta.get("page"),
+        for passage in chosen:
+            following = self.searcher.following(passage.hit) if judge else None
+            quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
+                if judge else (passage.sentence, False)
+            if not self._answers(question, plan, passage):
+                continue
+            meta = passage.hit.metadata
+            last = following.metadata["line_end"] if read_on else meta["line_end"]
+            n = citer.cite(meta["document"], f"{meta['line_start']}-{last}", quote, meta.get("page"),
                            meta.get("heading"), meta.get("meeting_date"))
             where = f"{meta.get('council')} {meta.get('committee') or ''}".strip()
-            lines.append(f"{where}, {format_period(meta.get('meeting_date'), 'date')}: “{sentence}” [{n}]")
+            lines.append(f"{where}, {format_period(meta.get('meeting_date'), 'date')}: “{quote}” [{n}]")
+        if not lines:
+            return []
         block = "\n".join(lines)
         return ["What the papers say:\n" + block] if with_numbers else [block]
 
-    def _what_was_said(self, plan: Route, citer: Citer) -> list[str]:
-        """For a numeric answer: the papers' own words about the indicator, quoted."""
-        names = " ".join(self.tools.name(indicator) for indicator in plan.indicators[:1])
-        return self._narrative(f"{names} {plan.council or ''}".strip(), plan, citer, None, with_numbers=True)
+    def _framed(self, sentence: str, hit) -> str:
+        """A sentence as the cross-encoder reads it: under its heading, with what follows it."""
+        following = self.searcher.following(hit)
+        quote, _ = excerpt(hit.text, sentence, following.text if following else "")
+        return f"{hit.metadata.get('heading') or ''}: {quote}"
+
+    @staticmethod
+    def _answers(question: str, plan: Route, passage: Passage) -> bool:
+        """Whether a chosen sentence answers the question rather than only sharing its topic: rated
+        relevant by the cross-encoder (else holding enough of the question's words); giving a
+        number when the question asks how many or how much; from the period the question names."""
+        if passage.relevance is not None:
+            if passage.relevance < MIN_RELEVANCE or passage.coverage < MIN_COVERAGE:
+                return False
+        elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
+            return False
+        if asks_quantity(question) and not states_a_quantity(passage.sentence):
+            return False
+        if plan.start or plan.end:
+            asked = [parse_period(label) for label in (plan.start, plan.end) if label]
+            since, until = first_day(asked[0]), asked[-1].end
+            meeting = passage.hit.metadata.get("meeting_date")
+            mentioned = any(first_day(p) <= until and p.end >= since for p in find_periods(passage.sentence))
+            held = meeting and since.isoformat() <= meeting <= (until + timedelta(days=PERIOD_REPORTED_DAYS)).isoformat()
+            return bool(mentioned or held)
+        return True
+
+    def _what_was_said(self, question: str, plan: Route, citer: Citer) -> list[str]:
+        """For a numeric answer: the papers' own words on the question, quoted."""
+        return self._narrative(question, plan, citer, None, with_numbers=True)
 
     # -- nothing found -------------------------------------------------------------------
     def _not_found(self, plan: Route) -> str:

@@ -215,7 +215,7 @@ def figures(results: list[dict]) -> dict:
         "recall_at_5": _share(r["rank"] is not None and r["rank"] <= 5 for r in ranked),
         "recall_at_10": _share(r["rank"] is not None and r["rank"] <= 10 for r in ranked),
         "mrr": round(statistics.mean(1 / r["rank"] if r["rank"] else 0 for r in ranked), 4) if ranked else None,
-        "unanswerable_precision": _share(not r["answerable"] for r in said_none),
+        "unanswerable_precision": _share(not r["answerable"] for r in said_none) if gold_none else None,
         "unanswerable_recall": _share(not r["said_answerable"] for r in gold_none),
         "answerable_answered": _share(r["said_answerable"] for r in answerable),
         "unsupported_numbers": sum(len(r["unsupported"]) for r in results),

@@ -122,6 +122,17 @@ def parse_period(text: str) -> Period | None:
     return None
 
 
+def first_day(period: Period) -> date:
+    """The first day a period covers (its ``end`` is the last)."""
+    if period.kind == "month":
+        return period.end.replace(day=1)
+    if period.kind == "financial_year":
+        return period.end.replace(year=period.end.year - 1, month=4, day=1)
+    if period.kind == "year":
+        return period.end.replace(month=1, day=1)
+    return period.end
+
+
 def period_spans(text: str):
     """Each period written inside a longer text, with where it starts and ends."""
     for match in _FIND.finditer(text):

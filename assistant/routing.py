@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .catalogue import words
 from .periods import Period, parse_period, period_spans
@@ -27,6 +27,13 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+_MONEY = re.compile(r"\bhow much\b|\bcost\w*|\bspen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
+_PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
+               r"committee|sub-committee|proposals|business case|plan)")
+_PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
+_PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
+                           r"(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
+PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
 @dataclass
@@ -38,9 +45,12 @@ class Route:
     narrative: str | None = None  # "said", "decided", "who", "when" or None
     indicators: list[str] = field(default_factory=list)  # catalogue ids or paper labels, best first
     council: str | None = None
+    others: list[str] = field(default_factory=list)  # more councils a comparison names ("Norfolk and North Somerset")
     area: str = "county"  # or a locality the question names
     start: str | None = None
     end: str | None = None
+    papers: tuple[str, str] | None = None  # meeting dates (ISO, inclusive) of the papers the question names
+    money: bool = False  # asks how much, what it costs: only money figures answer it
     follow_up: bool = False
 
     @property
@@ -50,7 +60,7 @@ class Route:
     def context(self) -> dict:
         """What a follow-up may inherit."""
         return {"indicators": self.indicators, "council": self.council, "area": self.area,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, "papers": self.papers}
 
 
 def find_area(question: str, areas: dict[str, str]) -> str | None:
@@ -63,12 +73,43 @@ def find_area(question: str, areas: dict[str, str]) -> str | None:
     return None
 
 
+def find_councils(question: str, councils: list[str]) -> list[str]:
+    """The councils a question names, in ``councils`` order (the papers' councils come before the
+    regions of the official files); a name inside a longer one ("Somerset" in "North Somerset")
+    does not count."""
+    spans = {}
+    for council in councils:
+        match = re.search(rf"\b{re.escape(council)}\b", question, re.IGNORECASE)
+        if match:
+            spans[council] = match.span()
+    inside = {council for council, (start, end) in spans.items()
+              if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans.values())}
+    return [council for council in spans if council not in inside]
+
+
 def find_council(question: str, councils: list[str]) -> str | None:
-    """The council a question names (longest name first, so "North Somerset" is not "Somerset")."""
-    for council in sorted(councils, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(council)}\b", question, re.IGNORECASE):
-            return council
-    return None
+    """The council a question names first (see ``find_councils``)."""
+    return next(iter(find_councils(question, councils)), None)
+
+
+def paper_reference(question: str) -> tuple[tuple[str, str] | None, str]:
+    """The papers a question names by date ("in the July 2018 report", "at its 22 May 2018
+    meeting", "the December 2020 scrutiny tables") as a range of meeting dates, and the question
+    with those dates taken out, so they are not read as the period of a figure."""
+    spans = [(start, end, period) for start, end, period in period_spans(question)
+             if period.kind in ("month", "date", "year")
+             and (_PAPER_AFTER.match(question[end:]) or _PAPER_BEFORE.search(question[:start]))]
+    if not spans:
+        return None, question
+    first = min(period.end for _, _, period in spans)
+    since = first.replace(day=1) if spans[0][2].kind == "month" else \
+        (first.replace(month=1, day=1) if spans[0][2].kind == "year" else first)
+    until = max(period.end for _, _, period in spans)
+    if spans[-1][2].kind == "date" or re.search(r"\b(meeting|minutes)\b", question, re.IGNORECASE):
+        until += timedelta(days=PAPER_LAG_DAYS)
+    for start, end, _ in sorted(spans, reverse=True):
+        question = question[:start] + " " + question[end:]
+    return (since.isoformat(), until.isoformat()), question
 
 
 def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
@@ -94,12 +135,14 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
           previous: dict | None = None) -> Route:
     """Route a question; ``previous`` is the last turn's context for follow-ups."""
     result = Route(question=question)
-    result.council = find_council(question, councils)
+    named = find_councils(question, councils)
+    result.council, result.others = (named[0], named[1:]) if named else (None, [])
     areas = tools.areas() if tools else {}
     area = find_area(question, {a: c for a, c in areas.items() if not result.council or c == result.council})
     if area:
         result.area, result.council = area, result.council or areas[area]
-    result.start, result.end = _periods(question, newest)
+    result.papers, undated = paper_reference(question)
+    result.start, result.end = _periods(undated, newest)
     stripped = question
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
@@ -112,6 +155,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5][:2]
+    result.money = bool(_MONEY.search(question))
     for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
         if pattern.search(question):
             result.numeric.add(kind)

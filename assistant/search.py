@@ -87,6 +87,7 @@ class Searcher:
         self.index = index
         self.embedder = embedder
         self._keyword = None
+        self._positions = None
 
     def _keyword_index(self):
         if self._keyword is None:
@@ -103,6 +104,15 @@ class Searcher:
     def refresh(self) -> None:
         """Forget the keyword index after the index changed."""
         self._keyword = None
+        self._positions = None
+
+    def following(self, hit: Hit) -> Hit | None:
+        """The chunk after a hit in its document, for an answer that reads on past a chunk's end."""
+        _, ids, texts, metas = self._keyword_index()
+        if self._positions is None:
+            self._positions = {(meta.get("version"), meta.get("seq")): n for n, meta in enumerate(metas)}
+        n = self._positions.get((hit.metadata.get("version"), (hit.metadata.get("seq") or 0) + 1))
+        return None if n is None else Hit(chunk_id=ids[n], text=texts[n], metadata=metas[n], score=0.0)
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
         """The k best chunks for a query, best first."""

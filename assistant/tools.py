@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import Catalogue, words
-from .periods import parse_period
+from .periods import first_day, parse_period
 from .store import IndicatorStore
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
+_DIRECTORATE_WORDS = words("children's services council county committee department total")
 
 
 @dataclass
@@ -180,11 +181,14 @@ class IndicatorTools:
         return ranked[:limit]
 
     def labels_in(self, text: str) -> list[str]:
-        """Paper labels of two or more words that a text names in full ("legal costs"), longest first."""
+        """Paper labels of two or more words that a text names in full ("legal costs"), longest first.
+        A label that only names the directorate ("Children's Services" totals) is not one: nearly
+        every question says those words."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
-            self._label_words = {label: words(label) for label in labels if len(words(label)) >= 2}
+            self._label_words = {label: words(label) for label in labels
+                                 if len(words(label)) >= 2 and not words(label) <= _DIRECTORATE_WORDS}
         asked = words(text)
         found = [label for label, held in self._label_words.items() if held <= asked]
         return sorted(found, key=lambda label: -len(self._label_words[label]))
@@ -408,15 +412,7 @@ def _period_bound(text: str, side: str) -> str:
     period = parse_period(text)
     if period is None:
         raise IndicatorError(f"cannot read {text!r} as a period (try 'Apr 2018', '2018-19' or '2018')")
-    if side == "end":
-        return period.sort_key
-    if period.kind == "month":
-        return period.end.replace(day=1).isoformat()
-    if period.kind == "financial_year":
-        return period.end.replace(year=period.end.year - 1, month=4, day=1).isoformat()
-    if period.kind == "year":
-        return period.end.replace(month=1, day=1).isoformat()
-    return period.sort_key
+    return period.sort_key if side == "end" else first_day(period).isoformat()
 
 
 def _at(rows: pd.DataFrame, period: str | None, side: str) -> dict | None:

@@ -86,6 +86,53 @@ def test_narrative_answers_quote_the_papers(assistant):
     _honest(decided)
 
 
+def _verbatim(citation) -> bool:
+    lines = (CORPUS / citation.document).read_text(encoding="utf-8").split("\n")
+    first, last = (int(n) for n in citation.lines.split("-"))
+    return citation.quote in " ".join(" ".join(lines[first - 1:last]).split())
+
+
+def test_a_how_many_question_is_answered_by_a_sentence_with_the_number(assistant):
+    answer = assistant.ask("How many referrals did Norfolk's Rapid Response service accept in the last quarter?")
+    assert answer.answerable and "24 referrals accepted" in answer.text
+    quoted = [c for c in answer.citations if "24 referrals accepted" in c.quote]
+    assert quoted and all(_verbatim(citation) for citation in quoted)
+    _honest(answer)
+
+
+def test_a_quote_reads_on_to_the_resolution_that_follows_it(assistant):
+    answer = assistant.ask("What did the committee agree about the schools' capital building programme?")
+    assert answer.answerable and "programme prioritisation" in answer.text
+    cited = next(c for c in answer.citations if "programme prioritisation" in c.quote)
+    assert _verbatim(cited) and "AGREED" in cited.quote
+    _honest(answer)
+
+
+def test_a_paper_named_by_its_date_is_a_choice_of_paper_not_a_period(assistant):
+    from assistant.routing import route
+
+    question = "What was Norfolk's rate of children in care per 10,000 in the December 2020 performance tables?"
+    plan = route(question, assistant.tools, assistant.councils, assistant.newest)
+    assert plan.papers == ("2020-12-01", "2020-12-31") and plan.start is None
+    answer = assistant.ask(question)
+    assert answer.values and {v.council for v in answer.values} == {"Norfolk"}
+    assert {c.document for c in answer.citations if c.n in {v.citation for v in answer.values}} == {
+        "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt"}
+    assert 70.0 in {v.value for v in answer.values}
+    _honest(answer)
+
+
+def test_a_money_question_is_not_answered_with_a_percentage(assistant):
+    answer = assistant.ask("How much does Northumberland pay care leavers as a setting up home allowance?")
+    assert not any(v.unit == "%" for v in answer.values)
+    assert not answer.answerable
+
+
+def test_a_period_the_papers_do_not_cover_is_not_answered_from_another_year(assistant):
+    answer = assistant.ask("What was Norfolk's home to school transport budget for 2014-15?")
+    assert not answer.answerable, answer.text
+
+
 def test_questions_the_papers_cannot_answer_say_so_and_what_is_there(assistant):
     for question in ("How many children were adopted in Rutland in 2016?",
                      "What did the committee say about potholes on the A47?"):
@@ -130,14 +177,18 @@ def test_json_interface_answers_many_questions_with_one_load(corpus_index, indic
     answers = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [a["id"] for a in answers] == ["q1", "q2", "q3"]
     for answer in answers:
-        assert set(answer) == {"id", "question", "answer", "answerable", "values", "citations", "seconds"}
+        assert set(answer) == {"id", "question", "answer", "answerable", "values", "citations", "derived",
+                               "retrieved", "seconds"}
         numbers = {c["n"] for c in answer["citations"]}
+        assert all(set(source) == {"document", "lines"} for source in answer["retrieved"])
         for value in answer["values"]:
             assert set(value) == {"indicator", "label", "council", "area", "period", "measure", "value", "unit", "citation"}
             assert value["citation"] in numbers
         for citation in answer["citations"]:
             assert set(citation) == {"n", "document", "page", "lines", "section", "meeting_date", "quote"}
     assert answers[0]["answerable"] and any(v["value"] == 11.5 for v in answers[0]["values"])
+    assert answers[0]["retrieved"][0] == {"document": answers[0]["citations"][0]["document"],
+                                          "lines": answers[0]["citations"][0]["lines"]}, "the first value's source first"
     assert {v["council"] for v in answers[1]["values"] if v["measure"] == "value"} == {"Northumberland"}
     assert answers[2]["answerable"] is False
     assert main(["--index-dir", str(settings.index_dir), "ask", "--json", "Who was elected chair of the scrutiny sub-committee?"]) == 0
