@@ -3,7 +3,6 @@ with citations. The CLI, the Streamlit app and the evaluation harness are thin s
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import replace
 from datetime import date, timedelta
@@ -427,8 +426,8 @@ class Assistant:
             return False
         if asks_quantity(question) and not states_a_quantity(passage.sentence):
             return False
-        if plan.start or plan.end:
-            asked = [parse_period(label) for label in (plan.start, plan.end) if label]
+        asked = [period for period in (parse_period(label) for label in (plan.start, plan.end) if label) if period]
+        if asked:
             since, until = first_day(asked[0]), asked[-1].end
             meeting = passage.hit.metadata.get("meeting_date")
             mentioned = any(first_day(p) <= until and p.end >= since for p in find_periods(passage.sentence))

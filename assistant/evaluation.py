@@ -25,7 +25,6 @@ from .periods import parse_period
 
 GOLD_QUESTIONS = Path("eval/questions.jsonl")
 KINDS = ["lookup", "trend", "benchmark", "largest", "fact", "summary", "decision", "two_papers", "unanswerable"]
-NUMERIC_KINDS = {"lookup", "trend", "benchmark", "largest"}
 BENCHMARK_MEASURES = {"england", "statistical_neighbours", "region", "target", "stat_neighbour_best",
                       "national_top_quartile"}
 _MONEY = {"£": 1.0, "£k": 1e3, "£m": 1e6}
