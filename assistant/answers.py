@@ -266,7 +266,7 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     return chosen
 
 
-def excerpt(text: str, sentence: str, more: str = "", words: int = 45) -> tuple[str, bool]:
+def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[str, bool]:
     """A sentence with what follows it (the list a sentence introduces, the resolution after
     "the Committee considered"), verbatim, to the first sentence end after about ``words`` words;
     it reads on into ``more`` (the next chunk, which starts with a few lines of this one) when the
