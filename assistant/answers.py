@@ -199,12 +199,16 @@ def unsupported_numbers(text: str, citations: list[Citation], derived: list[floa
     held = {round(number, 6) for citation in citations for number in numbers_in(citation.quote)}
     held |= {round(number, 6) for citation in citations for number in numbers_in(citation.document)}
     held |= {round(number, 6) for number in derived}
-    for start, end, _ in sorted(period_spans(text), reverse=True):  # periods are when, not how much
-        text = text[:start] + " " + text[end:]
-    text = re.sub(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
-                  r"November|December) (?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}\b)?", " ", text)
-    text = re.sub(r"\bper 10,000\b", " ", text)  # the unit of a rate, as answers write it
+    text = re.sub(r"\bper 10,000\b", " ", _undated(text))  # the unit of a rate, as answers write it
     return [number for number in numbers_in(text) if round(number, 6) not in held]
+
+
+def _undated(text: str) -> str:
+    """A text without its periods, dates and years: they say when, not how much."""
+    for start, end, _ in sorted(period_spans(text), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return re.sub(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December) (?:19|20)\d{2}\b|\b(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2}\b)?", " ", text)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -299,6 +303,4 @@ def asks_quantity(question: str) -> bool:
 
 def states_a_quantity(text: str) -> bool:
     """Whether a text gives a number other than a date or a period."""
-    for start, end, _ in sorted(period_spans(text), reverse=True):
-        text = text[:start] + " " + text[end:]
-    return bool(numbers_in(re.sub(r"\b(?:19|20)\d{2}\b", " ", text)))
+    return bool(numbers_in(_undated(text)))

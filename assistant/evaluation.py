@@ -76,6 +76,11 @@ def _same_number(gold: dict, value: float | None, unit: str | None) -> bool:
     return abs(value - gold["value"]) <= _tolerance(gold["unit"], gold["value"]) + 1e-9
 
 
+def _holds_number(gold: dict, text: str) -> bool:
+    """The text states the gold number (within its tolerance)."""
+    return any(_same_number(gold, number, gold["unit"]) for number in numbers_in(text))
+
+
 def _family(unit: str | None) -> str | None:
     if unit in ("%", "percentage points"):
         return "percent"
@@ -123,22 +128,17 @@ def _line_range(lines: str) -> set[int]:
     return set(range(numbers[0], numbers[-1] + 1)) if numbers else set()
 
 
-def _value_in_text(gold: dict, answer: dict) -> bool:
+def _value_in_text(gold: dict, answer: dict, sources: list[dict]) -> bool:
     """The answer's text states the gold number, copied from a cited gold source (a figure quoted in
     a passage rather than given as a structured value)."""
-    if not any(_same_number(gold, number, gold["unit"]) for number in numbers_in(answer["answer"])):
-        return False
-    return any(_overlaps(source, citation) and any(_same_number(gold, n, gold["unit"]) for n in numbers_in(citation["quote"]))
-               for citation in answer["citations"] for source in gold.get("_sources", []))
+    return _holds_number(gold, answer["answer"]) and any(
+        _overlaps(source, citation) and _holds_number(gold, citation["quote"])
+        for citation in answer["citations"] for source in sources)
 
 
 def _normal(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-")
     return " ".join(re.sub(r"[^\w%£'&/.-]+", " ", text).split())
-
-
-def _holds_number(gold: dict, quote: str) -> bool:
-    return any(_same_number(gold, number, gold["unit"]) for number in numbers_in(quote))
 
 
 def _cited(golds: list[dict], phrases: list[str], sources: list[dict], citations: list[dict]) -> bool:
@@ -154,7 +154,7 @@ def _cited(golds: list[dict], phrases: list[str], sources: list[dict], citations
 
 
 def score_answer(gold: dict, answer: dict) -> dict:
-    """One answer's scores; a score is None where it does not apply."""
+    """One answer's scores; a score that does not apply is left out."""
     result = {"id": gold["id"], "kind": gold["kind"], "split": gold.get("split", "dev"), "question": gold["question"],
               "answerable": bool(gold["answerable"]), "said_answerable": bool(answer.get("answerable")), "seconds": answer.get("seconds")}
     citations = [Citation(**{key: c.get(key) for key in ("n", "document", "page", "lines", "section",
@@ -164,9 +164,10 @@ def score_answer(gold: dict, answer: dict) -> dict:
     if not gold["answerable"]:
         return result
     sources = gold.get("sources", [])
-    golds = [{**value, "_sources": sources} for value in gold.get("values", [])]
+    golds = gold.get("values", [])
     if golds:
-        found = [g for g in golds if any(_matches_value(g, v) for v in answer.get("values", [])) or _value_in_text(g, answer)]
+        found = [g for g in golds if any(_matches_value(g, v) for v in answer.get("values", []))
+                 or _value_in_text(g, answer, sources)]
         result["numeric_exact"] = len(found) == len(golds)
         result["values_found"] = f"{len(found)}/{len(golds)}"
     text = _normal(answer["answer"])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .catalogue import words
-from .periods import Period, parse_period, period_spans
+from .periods import Period, first_day, parse_period, period_spans
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)
@@ -101,9 +101,7 @@ def paper_reference(question: str) -> tuple[tuple[str, str] | None, str]:
              and (_PAPER_AFTER.match(question[end:]) or _PAPER_BEFORE.search(question[:start]))]
     if not spans:
         return None, question
-    first = min(period.end for _, _, period in spans)
-    since = first.replace(day=1) if spans[0][2].kind == "month" else \
-        (first.replace(month=1, day=1) if spans[0][2].kind == "year" else first)
+    since = min(first_day(period) for _, _, period in spans)
     until = max(period.end for _, _, period in spans)
     if spans[-1][2].kind == "date" or re.search(r"\b(meeting|minutes)\b", question, re.IGNORECASE):
         until += timedelta(days=PAPER_LAG_DAYS)

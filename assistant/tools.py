@@ -187,8 +187,8 @@ class IndicatorTools:
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
-            self._label_words = {label: words(label) for label in labels
-                                 if len(words(label)) >= 2 and not words(label) <= _DIRECTORATE_WORDS}
+            self._label_words = {label: held for label, held in ((label, words(label)) for label in labels)
+                                 if len(held) >= 2 and not held <= _DIRECTORATE_WORDS}
         asked = words(text)
         found = [label for label, held in self._label_words.items() if held <= asked]
         return sorted(found, key=lambda label: -len(self._label_words[label]))
