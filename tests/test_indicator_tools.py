@@ -167,3 +167,12 @@ def test_store_reads_an_unchanged_paper_once_and_forgets_deleted_ones(make_setti
     store = IndicatorStore(settings)
     assert set(store.values()["council"]) == {"North Somerset"}
     assert len(list((store.folder / "documents").glob("*.parquet"))) == 1
+
+
+def test_admissions_to_care_are_not_filed_as_the_number_in_care(indicator_tools):
+    values = indicator_tools.store.values()
+    admissions = values[values["label"] == "Admissions of Looked After Children"]
+    assert not admissions.empty
+    assert set(admissions["indicator"]) == {"cla_starting_number"}
+    in_care = indicator_tools.series("cla_number", "Norfolk", start="Apr 2018", end="Apr 2018")
+    assert 1179.0 in set(in_care["value"]) and 25.0 not in set(in_care["value"])
