@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from itertools import zip_longest
 from datetime import date
 
 from .periods import period_spans
@@ -112,7 +113,7 @@ class Citer:
     def __init__(self, documents: dict | None = None):
         self.citations: list[Citation] = []
         self.derived: list[float] = []  # numbers the answer computes (a mean, a rank), for the number check
-        self.searched: list[dict] = []  # passages search ranked, best first: {"document", "lines"}
+        self.searched: list[list[dict]] = []  # sources each part looked at, best first: {"document", "lines"}
         self._keys: dict[tuple, int] = {}
         self.documents = documents or {}
 
@@ -127,15 +128,21 @@ class Citer:
             self._keys[key] = len(self.citations)
         return self._keys[key]
 
-    def retrieved(self, values: list[StatedValue]) -> list[dict]:
-        """The ranked sources the answer looked at: the values' own sources, then the passages search
-        ranked (the evaluation's retrieval recall reads these)."""
-        ranked = [{"document": self.citations[v.citation - 1].document, "lines": self.citations[v.citation - 1].lines}
-                  for v in values] + self.searched
+    def looked_at(self, values: list[StatedValue], since: int = 0) -> None:
+        """Make what one part of an answer looked at one ranking: the sources of its values, then
+        the passages its searches (those from ``since`` on) ranked."""
+        own = [{"document": self.citations[v.citation - 1].document, "lines": self.citations[v.citation - 1].lines}
+               for v in values] + [source for ranking in self.searched[since:] for source in ranking]
+        self.searched[since:] = [own]
+
+    def retrieved(self) -> list[dict]:
+        """The ranked sources the answer looked at, taking each part's first, then each one's second,
+        and so on (the evaluation's retrieval recall reads these)."""
         unique = []
-        for source in ranked:
-            if source not in unique:
-                unique.append(source)
+        for sources in zip_longest(*self.searched):
+            for source in sources:
+                if source and source not in unique:
+                    unique.append(source)
         return unique
 
     def cite_value(self, row: dict) -> int:
@@ -222,17 +229,28 @@ def content_words(text: str) -> set[str]:
     return set(tokenize(text)) - _GENERIC
 
 
+def _judged(hits: list, wanted: set[str]) -> list:
+    """The passages the cross-encoder reads: the first ``JUDGED_PASSAGES``, and the one further down
+    holding the sentence with most of the question's words (a rare name search ranked lower)."""
+    head, rest = hits[:JUDGED_PASSAGES], hits[JUDGED_PASSAGES:]
+    if not rest or not wanted:
+        return head
+    def best_coverage(hit) -> float:
+        return max((len(wanted & set(tokenize(sentence))) for sentence in sentences_of(hit.text)), default=0)
+    return head + [max(rest, key=best_coverage)]
+
+
 def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False,
                    judge: Callable[[str, list[str]], list[float]] | None = None,
                    framed: Callable[[str, object], str] | None = None) -> list[Passage]:
     """The sentences of the retrieved passages that best answer a question, without repeats.
-    ``judge`` (a cross-encoder's ``score``) rates each sentence of the first ``JUDGED_PASSAGES`` passages
+    ``judge`` (a cross-encoder's ``score``) rates each sentence of the passages ``_judged`` picks
     against the question, read as ``framed`` gives it (with its heading and what follows, say);
     without a judge, the share of the question's words a sentence holds rates it."""
     wanted = content_words(question)
     framed = framed or (lambda sentence, hit: sentence)
     candidates, read = [], []
-    for rank, hit in enumerate(hits[:JUDGED_PASSAGES] if judge else hits):
+    for rank, hit in enumerate(_judged(hits, wanted) if judge else hits):
         for sentence in sentences_of(hit.text):
             if not looks_like_instruction(sentence):
                 text = framed(sentence, hit)

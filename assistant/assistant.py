@@ -93,32 +93,43 @@ class Assistant:
             plan.council = filters.council
         timings = {"route": time.perf_counter() - started}
         citer = Citer(self.documents)
-        parts, values, chart = [], [], []
-        if plan.is_numeric:
-            step = time.perf_counter()
-            parts, values, chart = self._numeric(plan, citer)
-            timings["numbers"] = time.perf_counter() - step
-        if parts and not plan.narrative:
-            step = time.perf_counter()
-            parts += self._what_was_said(question, plan, citer)
-            timings["passages"] = time.perf_counter() - step
-        narrative = plan.narrative or not parts
-        if narrative:
-            step = time.perf_counter()
-            said = self._narrative(question if not plan.follow_up else self._expand(question, plan), plan,
-                                   citer, filters, with_numbers=bool(parts))
-            parts += said
-            timings["passages"] = time.perf_counter() - step
+        parts, values, chart, narrative = [], [], [], False
+        for part in self._parts(plan):
+            said, used, series, quoted = self._compose(part.question, part, citer, filters, timings)
+            parts, values, chart, narrative = parts + said, values + used, chart + series, narrative or quoted
         answerable = bool(parts)
         text = "\n\n".join(parts) if parts else self._not_found(plan)
         kind = "none" if not answerable else ("mixed" if values and narrative and len(parts) > 1 else
                                               "numeric" if values else "narrative")
         answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
                         citations=citer.citations if answerable else [], chart=chart, context=plan.context(),
-                        timings=timings, derived=citer.derived, retrieved=citer.retrieved(values))
+                        timings=timings, derived=citer.derived, retrieved=citer.retrieved())
         if self.llm is not None and answerable and use_llm:
             answer = self.llm.answer(question, answer, history)
         return answer
+
+    def _parts(self, plan: Route) -> list[Route]:
+        """The routes to answer: one per council of the papers when each has its own paper or period."""
+        parts = [part for part in plan.parts if part.council in self.councils]
+        return parts if len(parts) > 1 else [plan]
+
+    def _compose(self, question: str, plan: Route, citer: Citer, filters: Filters | None, timings: dict):
+        """The figures and the papers' words for one route; whether passages were quoted as the answer."""
+        parts, values, chart, searches = [], [], [], len(citer.searched)
+        if plan.is_numeric:
+            step = time.perf_counter()
+            parts, values, chart = self._numeric(plan, citer)
+            timings["numbers"] = timings.get("numbers", 0) + time.perf_counter() - step
+        step = time.perf_counter()
+        if parts and not plan.narrative:
+            parts += self._what_was_said(question, plan, citer)
+        narrative = plan.narrative or not parts
+        if narrative:
+            parts += self._narrative(question if not plan.follow_up else self._expand(question, plan), plan,
+                                     citer, filters, with_numbers=bool(parts))
+        timings["passages"] = timings.get("passages", 0) + time.perf_counter() - step
+        citer.looked_at(values, since=searches)
+        return parts, values, chart, bool(narrative)
 
     def _previous_context(self, history: list[dict] | None) -> dict | None:
         if not history:
@@ -255,9 +266,11 @@ class Assistant:
         for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
             dated = [row for row in own if row["period_source"] != "meeting"] or own
-            first, last = dated[0], dated[-1]
+            run = [row for row in dated if row["label"] == dated[-1]["label"]]  # one row's run, not two measures
+            first, last = run[0], run[-1]
             if first["period"] == last["period"]:  # one period: the figure the paper states first
-                first = last = min(dated, key=lambda row: row["line"] or 0)
+                first = last = min((row for row in dated if row["period"] == last["period"]),
+                                   key=lambda row: row["line"] or 0)
             clause = self._run(first, last, citer, used)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)
             clauses.append(clause)
@@ -382,20 +395,23 @@ class Assistant:
         if plan.papers and not (wanted.since or wanted.until):
             wanted = replace(wanted, since=plan.papers[0], until=plan.papers[1])
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
-        if self.reranker and not with_numbers and plan.narrative != "decided":  # on decisions it ranks worse
+        # passages are reranked for a quoted answer only: beside figures, and on decisions, it ranks worse
+        if self.reranker and not with_numbers and plan.narrative != "decided":
             hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
-        citer.searched += [{"document": hit.metadata["document"],
-                            "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]]
+        # passages that can speak of the period asked come first (the others are refused below)
+        hits = sorted(hits, key=lambda hit: not _of_period(plan, hit.text, hit.metadata.get("meeting_date")))
+        citer.searched.append([{"document": hit.metadata["document"],
+                               "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]])
         hits = _diverse(hits, 8)
-        judge = self.reranker.score if self.reranker and not with_numbers else None
-        chosen = best_sentences(question, hits, limit=2 if with_numbers else 3,
-                                decisions=plan.narrative == "decided", judge=judge, framed=self._framed if judge else None)
+        judge = self.reranker.score if self.reranker else None  # beside figures too: it keeps off-topic quotes out
+        chosen = best_sentences(question, hits, limit=3, decisions=plan.narrative == "decided", judge=judge,
+                                framed=self._framed if judge else None)
         lines = []
         for passage in chosen:
             following = self.searcher.following(passage.hit) if judge else None
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
                 if judge else (passage.sentence, False)
-            if not self._answers(question, plan, passage):
+            if not self._answers(question, plan, passage, quote):
                 continue
             meta = passage.hit.metadata
             last = following.metadata["line_end"] if read_on else meta["line_end"]
@@ -415,7 +431,7 @@ class Assistant:
         return f"{hit.metadata.get('heading') or ''}: {quote}"
 
     @staticmethod
-    def _answers(question: str, plan: Route, passage: Passage) -> bool:
+    def _answers(question: str, plan: Route, passage: Passage, quote: str) -> bool:
         """Whether a chosen sentence answers the question rather than only sharing its topic: rated
         relevant by the cross-encoder (else holding enough of the question's words); giving a
         number when the question asks how many or how much; from the period the question names."""
@@ -424,16 +440,10 @@ class Assistant:
                 return False
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
-        if asks_quantity(question) and not states_a_quantity(passage.sentence):
+        introduces = passage.sentence.endswith(":")  # "... identified that:" is answered by what follows
+        if asks_quantity(question) and not states_a_quantity(quote if introduces else passage.sentence):
             return False
-        asked = [period for period in (parse_period(label) for label in (plan.start, plan.end) if label) if period]
-        if asked:
-            since, until = first_day(asked[0]), asked[-1].end
-            meeting = passage.hit.metadata.get("meeting_date")
-            mentioned = any(first_day(p) <= until and p.end >= since for p in find_periods(passage.sentence))
-            held = meeting and since.isoformat() <= meeting <= (until + timedelta(days=PERIOD_REPORTED_DAYS)).isoformat()
-            return bool(mentioned or held)
-        return True
+        return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))
 
     def _what_was_said(self, question: str, plan: Route, citer: Citer) -> list[str]:
         """For a numeric answer: the papers' own words on the question, quoted."""
@@ -453,6 +463,18 @@ class Assistant:
             period = f" in {plan.end}" if plan.end else ""
             return f"The papers hold no figure for {name.lower()}{wanted}{period}.{where} {covered}"
         return f"The papers do not answer this question. {covered}"
+
+
+def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
+    """Whether a text can speak of the period a question names: it mentions that period, or its
+    paper met within the period or up to ``PERIOD_REPORTED_DAYS`` after it. True when none is named."""
+    asked = [period for period in (parse_period(label) for label in (plan.start, plan.end) if label) if period]
+    if not asked:
+        return True
+    since, until = first_day(asked[0]), asked[-1].end
+    if any(first_day(p) <= until and p.end >= since for p in find_periods(text)):
+        return True
+    return bool(meeting) and since.isoformat() <= meeting <= (until + timedelta(days=PERIOD_REPORTED_DAYS)).isoformat()
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:

@@ -6,7 +6,7 @@ before."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .catalogue import words
@@ -32,7 +32,7 @@ _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|table
                r"committee|sub-committee|proposals|business case|plan)")
 _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
 _PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
-                           r"(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
+                           r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
@@ -52,6 +52,7 @@ class Route:
     papers: tuple[str, str] | None = None  # meeting dates (ISO, inclusive) of the papers the question names
     money: bool = False  # asks how much, what it costs: only money figures answer it
     follow_up: bool = False
+    parts: list["Route"] = field(default_factory=list)  # one per council when each names its own paper or period
 
     @property
     def is_numeric(self) -> bool:
@@ -87,27 +88,56 @@ def find_councils(question: str, councils: list[str]) -> list[str]:
     return [council for council in spans if council not in inside]
 
 
+def council_clauses(question: str, councils: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each council's own words are in a question that names several: from each mention of it
+    to the next council's mention ("North Somerset in March 2022 compare with", "Norfolk's average
+    caseload in the July 2018 Norfolk committee pack")."""
+    mentions = sorted((match.start(), council) for council in councils
+                      for match in re.finditer(rf"\b{re.escape(council)}\b", question, re.IGNORECASE))
+    clauses: dict[str, list[tuple[int, int]]] = {}
+    for (start, council), (end, _) in zip(mentions, mentions[1:] + [(len(question), None)]):
+        clauses.setdefault(council, []).append((start, end))
+    return clauses
+
+
 def find_council(question: str, councils: list[str]) -> str | None:
     """The council a question names first (see ``find_councils``)."""
     return next(iter(find_councils(question, councils)), None)
 
 
-def paper_reference(question: str) -> tuple[tuple[str, str] | None, str]:
-    """The papers a question names by date ("in the July 2018 report", "at its 22 May 2018
-    meeting", "the December 2020 scrutiny tables") as a range of meeting dates, and the question
-    with those dates taken out, so they are not read as the period of a figure."""
-    spans = [(start, end, period) for start, end, period in period_spans(question)
-             if period.kind in ("month", "date", "year")
-             and (_PAPER_AFTER.match(question[end:]) or _PAPER_BEFORE.search(question[:start]))]
+def _paper_spans(question: str) -> list[tuple[int, int, Period]]:
+    """Where a question names papers by date ("in the July 2018 report", "at its 22 May 2018 meeting",
+    "the December 2020 scrutiny tables", "reported by North Somerset in March 2022", "Northumberland
+    (June 2019)")."""
+    return [(start, end, period) for start, end, period in period_spans(question)
+            if period.kind in ("month", "date", "year")
+            and (_PAPER_AFTER.match(question[end:]) or _PAPER_BEFORE.search(question[:start])
+                 or period.kind != "year" and question[:start].rstrip().endswith("("))]
+
+
+def _meeting_dates(spans: list[tuple[int, int, Period]], question: str) -> tuple[str, str] | None:
+    """The range of meeting dates the named papers may have; minutes come up to three months later."""
     if not spans:
-        return None, question
+        return None
     since = min(first_day(period) for _, _, period in spans)
     until = max(period.end for _, _, period in spans)
     if spans[-1][2].kind == "date" or re.search(r"\b(meeting|minutes)\b", question, re.IGNORECASE):
         until += timedelta(days=PAPER_LAG_DAYS)
-    for start, end, _ in sorted(spans, reverse=True):
-        question = question[:start] + " " + question[end:]
-    return (since.isoformat(), until.isoformat()), question
+    return since.isoformat(), until.isoformat()
+
+
+def _without(question: str, spans: list[tuple[int, int, Period]]) -> str:
+    """The question with those spans blanked (same length), so they are not read as periods."""
+    for start, end, _ in spans:
+        question = question[:start] + " " * (end - start) + question[end:]
+    return question
+
+
+def paper_reference(question: str) -> tuple[tuple[str, str] | None, str]:
+    """The papers a question names by date as a range of meeting dates, and the question with those
+    dates taken out, so they are not read as the period of a figure."""
+    spans = _paper_spans(question)
+    return _meeting_dates(spans, question), _without(question, spans)
 
 
 def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
@@ -129,6 +159,21 @@ def _periods(question: str, newest: date | None) -> tuple[str | None, str | None
     return found[0].label, found[-1].label
 
 
+def _council_parts(whole: Route, question: str, named: list[str], newest: date | None) -> list[Route]:
+    """A question that names, for each of its councils, a paper or period of its own ("Northumberland's
+    June 2019 review ... Norfolk's December 2020 pack") is answered council by council; the indicator and
+    what is asked stay those of the whole question."""
+    parts, spans = [], _paper_spans(question)
+    for council, ranges in council_clauses(question, named).items():
+        own = [span for span in spans if any(start <= span[0] < end for start, end in ranges)]
+        undated = _without(question, own)
+        start, end = _periods(" ".join(undated[a:b] for a, b in ranges), newest)
+        parts.append(replace(whole, council=council, others=[], papers=_meeting_dates(own, question),
+                             start=start, end=end, parts=[]))
+    dated = {(part.papers, part.start, part.end) for part in parts}
+    return parts if len(dated) > 1 else []
+
+
 def route(question: str, tools, councils: list[str], newest: date | None = None,
           previous: dict | None = None) -> Route:
     """Route a question; ``previous`` is the last turn's context for follow-ups."""
@@ -136,7 +181,10 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     named = find_councils(question, councils)
     result.council, result.others = (named[0], named[1:]) if named else (None, [])
     areas = tools.areas() if tools else {}
-    area = find_area(question, {a: c for a, c in areas.items() if not result.council or c == result.council})
+    unnamed = question  # "North" in "North Somerset" is no locality
+    for council in named:
+        unnamed = re.sub(rf"\b{re.escape(council)}\b", " ", unnamed, flags=re.IGNORECASE)
+    area = find_area(unnamed, {a: c for a, c in areas.items() if not result.council or c == result.council})
     if area:
         result.area, result.council = area, result.council or areas[area]
     result.papers, undated = paper_reference(question)
@@ -163,6 +211,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
             result.narrative = "who"
         elif re.match(r"^\s*when\b", question, re.IGNORECASE):
             result.narrative = "when"
+    if len(named) > 1:
+        result.parts = _council_parts(result, question, named, newest)
     result.follow_up = bool(previous) and (bool(_FOLLOW_UP.match(question)) or len(question.split()) <= 5)
     if result.follow_up:
         if not result.indicators:  # "and in Northumberland?": the same indicator, and period
