@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from itertools import zip_longest
 from datetime import date
+from itertools import zip_longest
 
 from .periods import period_spans
 from .safety import looks_like_instruction

@@ -95,7 +95,7 @@ class Assistant:
         citer = Citer(self.documents)
         parts, values, chart, narrative = [], [], [], False
         for part in self._parts(plan):
-            said, used, series, quoted = self._compose(part.question, part, citer, filters, timings)
+            said, used, series, quoted = self._compose(question, part, citer, filters, timings)
             parts, values, chart, narrative = parts + said, values + used, chart + series, narrative or quoted
         answerable = bool(parts)
         text = "\n\n".join(parts) if parts else self._not_found(plan)
