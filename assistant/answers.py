@@ -21,9 +21,18 @@ from .search import tokenize
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
+FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget)\b|\bwhat (was |is |were |are )?(the )?"
                        r"(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[A-Z])")
+_MONEY_ASKED = re.compile(r"\b(cost\w*|spen[dt]\w*|budget\w*|fund\w*)\b|£", re.IGNORECASE)
+_MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
+_TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
+_COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|has|are|is|do|does|in|of|at|on|"
+                      r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
+_COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
+_NEAR = 6  # words between a number and the thing it counts
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -211,7 +220,9 @@ def unsupported_numbers(text: str, citations: list[Citation], derived: list[floa
 
 
 def _undated(text: str) -> str:
-    """A text without its periods, dates and years: they say when, not how much."""
+    """A text without its periods, dates, years and section numbers ("5.2 No Wrong Door"): they
+    say when or where, not how much."""
+    text = _SECTION_NUMBER.sub(" ", text)
     for start, end, _ in sorted(period_spans(text), reverse=True):
         text = text[:start] + " " + text[end:]
     return re.sub(r"\b(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|"
@@ -224,9 +235,31 @@ def sentences_of(text: str) -> list[str]:
     return [part for part in parts if len(part.split()) >= 8 or (len(part.split()) >= 4 and part[-1:] in ".!?:")]
 
 
+def _is_title(sentence: str) -> bool:
+    """A heading or running header ("Family and Children's Services Overview and Scrutiny 6 June
+    2019"): capitalised words only, no figure but a date, no full stop. It names, it does not answer."""
+    text = _undated(sentence)
+    named = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return (sentence[-1:] not in ".!?:" and not re.search(r"\d", text) and len(named) <= 20
+            and all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in named))
+
+
 def content_words(text: str) -> set[str]:
     """The stems that carry a question's meaning."""
     return set(tokenize(text)) - _GENERIC
+
+
+def focus(question: str, text: str) -> str:
+    """The part of a passage a cross-encoder should read: the passage itself, or when the sentence
+    holding most of the question's words lies past the first ``FOCUS_WORDS`` words (beyond the
+    model's token limit), the passage from the sentence before that one."""
+    wanted, sentences = content_words(question), sentences_of(text)
+    if not sentences:
+        return text
+    best = max(range(len(sentences)), key=lambda n: len(wanted & set(tokenize(sentences[n]))))
+    if sum(len(sentence.split()) for sentence in sentences[:best + 1]) <= FOCUS_WORDS:
+        return text
+    return " ".join(sentences[max(0, best - 1):])
 
 
 def _judged(hits: list, wanted: set[str]) -> list:
@@ -240,19 +273,20 @@ def _judged(hits: list, wanted: set[str]) -> list:
     return head + [max(rest, key=best_coverage)]
 
 
-def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False,
+def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = False, names: bool = False,
                    judge: Callable[[str, list[str]], list[float]] | None = None,
                    framed: Callable[[str, object], str] | None = None) -> list[Passage]:
     """The sentences of the retrieved passages that best answer a question, without repeats.
     ``judge`` (a cross-encoder's ``score``) rates each sentence of the passages ``_judged`` picks
     against the question, read as ``framed`` gives it (with its heading and what follows, say);
-    without a judge, the share of the question's words a sentence holds rates it."""
+    without a judge, the share of the question's words a sentence holds rates it. Headings are
+    left out unless the question asks for ``names`` (who chairs: "Wendy Thomson, Managing Director")."""
     wanted = content_words(question)
     framed = framed or (lambda sentence, hit: sentence)
     candidates, read = [], []
     for rank, hit in enumerate(_judged(hits, wanted) if judge else hits):
         for sentence in sentences_of(hit.text):
-            if not looks_like_instruction(sentence):
+            if not looks_like_instruction(sentence) and (names or not _is_title(sentence)):
                 text = framed(sentence, hit)
                 coverage = len(wanted & set(tokenize(text))) / max(1, len(wanted))
                 candidates.append((sentence, hit, rank, coverage))
@@ -260,13 +294,12 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     relevance = None
     if judge and candidates:  # the sentence alone and in its frame: the better reading counts
         relevance = [max(pair) for pair in zip(judge(question, [c[0] for c in candidates]), judge(question, read))]
-    quantity = asks_quantity(question)
     scored = []
     for number, (sentence, hit, rank, coverage) in enumerate(candidates):
         if relevance is not None:  # cross-encoder logits: a few points separate good from poor
             on_topic = coverage >= 0.5
             score = relevance[number] + 2 * coverage + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
-                + (2.0 if quantity and states_a_quantity(sentence) else 0)
+                + (2.0 if asks_quantity(question) and gives_the_quantity(question, sentence) else 0)
         else:
             score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
         if hit.metadata.get("kind") == "table":
@@ -319,6 +352,28 @@ def asks_quantity(question: str) -> bool:
     return bool(_QUANTITY.search(question))
 
 
+def counted(question: str) -> set[str]:
+    """The stems of what a "how many" question counts ("how many families did ..." -> famili)."""
+    match = _COUNTED.search(question)
+    stems = content_words(match.group(1)) if match else set()
+    return {_COUNTED_SYNONYMS.get(stem, stem) for stem in stems}
+
+
+def gives_the_quantity(question: str, text: str) -> bool:
+    """Whether a text can answer a how-many or how-much question: it states a number, and names
+    what the question counts (a count of children centres does not answer how many families)."""
+    if not asks_quantity(question):
+        return True
+    if _MONEY_ASKED.search(question) and not _MONEY_STATED.search(text):
+        return False
+    things = counted(question)
+    if not things:
+        return states_a_quantity(text)
+    words = _undated(text).split()  # the thing counted is named within a few words of a number
+    return any(numbers_in(word) and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1])))
+               for n, word in enumerate(words))
+
+
 def states_a_quantity(text: str) -> bool:
-    """Whether a text gives a number other than a date or a period."""
+    """Whether a text gives a number other than a date, a period or a section number."""
     return bool(numbers_in(_undated(text)))

@@ -7,18 +7,19 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .answers import (Answer, Citer, Passage, asks_quantity, best_sentences, content_words, excerpt,
-                      format_period, format_value, numbers_in, stated, states_a_quantity)
+from .answers import (Answer, Citer, Passage, best_sentences, content_words, excerpt, focus, format_period,
+                      format_value, gives_the_quantity, numbers_in, stated)
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route
-from .search import Filters
+from .search import Filters, tokenize
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
                     "national_top_quartile": "national top quartile"}
 MAX_COUNCILS = 3
-MIN_RELEVANCE = 2.5  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
+MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
+SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
 
@@ -273,6 +274,7 @@ class Assistant:
                                    key=lambda row: row["line"] or 0)
             clause = self._run(first, last, citer, used)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)
+            clause += self._prediction(indicator, council, last, plan, citer, used)
             clauses.append(clause)
         if official:
             clause = self._run(official[0], official[-1], citer, used, official=True)
@@ -363,6 +365,19 @@ class Assistant:
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
         return ("; against " + ", ".join(pieces)) if pieces else ""
 
+    def _prediction(self, indicator: str, council: str, last: dict, plan: Route, citer: Citer, used: list) -> str:
+        """The paper's own forecast for a later period the question asks about ("Prediction 2019-20")."""
+        if not plan.end or last["period_source"] == "meeting":
+            return ""
+        rows = self.tools.series(indicator, council, measure="forecast", start=plan.start, end=plan.end)
+        rows = rows[(rows["document"] == last["document"]) & (rows["label"] == last["label"])
+                    & (rows["period_end"] > last["period_end"])].to_dict("records")
+        if not rows:
+            return ""
+        n = citer.cite_value(rows[-1])
+        used.append(stated(rows[-1], n))
+        return f"; the paper predicts {format_value(rows[-1])} {self._when(rows[-1])} [{n}]"
+
     def _official_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
         try:
             comparison = self.tools.compare(indicator, council, period=last["period"])
@@ -397,15 +412,15 @@ class Assistant:
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
         # passages are reranked for a quoted answer only: beside figures, and on decisions, it ranks worse
         if self.reranker and not with_numbers and plan.narrative != "decided":
-            hits = self.reranker.rerank(question, hits, self.settings.rerank_top)
+            hits = self.reranker.rerank(question, hits, self.settings.rerank_top, read=lambda text: focus(question, text))
         # passages that can speak of the period asked come first (the others are refused below)
         hits = sorted(hits, key=lambda hit: not _of_period(plan, hit.text, hit.metadata.get("meeting_date")))
         citer.searched.append([{"document": hit.metadata["document"],
                                "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]])
         hits = _diverse(hits, 8)
         judge = self.reranker.score if self.reranker else None  # beside figures too: it keeps off-topic quotes out
-        chosen = best_sentences(question, hits, limit=3, decisions=plan.narrative == "decided", judge=judge,
-                                framed=self._framed if judge else None)
+        chosen = best_sentences(question, hits, limit=3, decisions=plan.narrative == "decided",
+                                names=plan.narrative == "who", judge=judge, framed=self._framed if judge else None)
         lines = []
         for passage in chosen:
             following = self.searcher.following(passage.hit) if judge else None
@@ -433,15 +448,18 @@ class Assistant:
     @staticmethod
     def _answers(question: str, plan: Route, passage: Passage, quote: str) -> bool:
         """Whether a chosen sentence answers the question rather than only sharing its topic: rated
-        relevant by the cross-encoder (else holding enough of the question's words); giving a
-        number when the question asks how many or how much; from the period the question names."""
+        relevant by the cross-encoder (else holding enough of the question's words), and when only
+        weakly rated, naming more of the question than its council; giving a number when the
+        question asks how many or how much; from the period the question names."""
         if passage.relevance is not None:
             if passage.relevance < MIN_RELEVANCE or passage.coverage < MIN_COVERAGE:
+                return False
+            if passage.relevance < SURE_RELEVANCE and not _on_topic(question, plan, passage, quote):
                 return False
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
         introduces = passage.sentence.endswith(":")  # "... identified that:" is answered by what follows
-        if asks_quantity(question) and not states_a_quantity(quote if introduces else passage.sentence):
+        if not gives_the_quantity(question, quote if introduces else passage.sentence):
             return False
         return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))
 
@@ -465,6 +483,14 @@ class Assistant:
         return f"The papers do not answer this question. {covered}"
 
 
+def _on_topic(question: str, plan: Route, passage: Passage, quote: str) -> bool:
+    """Whether a quote or its section heading holds a word of the question other than a council's name."""
+    named = content_words(" ".join(filter(None, [plan.council, *plan.others])))
+    section = (passage.hit.metadata.get("heading") or "").split(" > ")[-1]  # not the paper's title
+    topic = content_words(question) - named
+    return not topic or bool(topic & set(tokenize(f"{section} {quote}")))
+
+
 def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
     """Whether a text can speak of the period a question names: it mentions that period, or its
     paper met within the period or up to ``PERIOD_REPORTED_DAYS`` after it. True when none is named."""
@@ -478,13 +504,14 @@ def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:
-    """The best hits, at most ``per_document`` from one paper, so a long pack cannot crowd out the rest."""
-    chosen, counts = [], {}
+    """The best hits, at most ``per_document`` from one paper while others have hits left, so a
+    long pack cannot crowd out the rest (a question about one paper still reads ``limit`` hits)."""
+    capped, counts = [], {}
     for hit in hits:
         document = hit.metadata.get("document")
-        if counts.get(document, 0) < per_document:
-            chosen.append(hit)
-            counts[document] = counts.get(document, 0) + 1
-        if len(chosen) == limit:
-            break
-    return chosen
+        counts[document] = counts.get(document, 0) + 1
+        if counts[document] <= per_document:
+            capped.append(hit)
+    spare = [hit for hit in hits if hit not in capped]
+    chosen = set(map(id, capped[:limit] + spare[:max(0, limit - len(capped))]))
+    return [hit for hit in hits if id(hit) in chosen]

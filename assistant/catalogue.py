@@ -15,22 +15,26 @@ CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
 _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", "one", "our", "on", "at", "by",
          "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
          "during", "this", "up", "date", "which"}
-_NUMBER_WORDS = {"three": "3", "two": "2", "ten": "10"}
+_SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "child"}
 _STEMMER = Stemmer.Stemmer("english")
+_SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
 
 
 @lru_cache(maxsize=50_000)
 def words(text: str) -> frozenset[str]:
-    """The stemmed content words of a text; "10k" and "10,000" read alike, and a hyphenated word
-    counts both as its parts and joined ("re-referrals": re, referr, rereferr)."""
+    """The stemmed content words of a text; "10k" and "10,000" read alike, so do "child protection"
+    and "CP", and a hyphenated word counts both as its parts and joined ("re-referrals": re, referr,
+    rereferr)."""
     text = text.lower().replace("10,000", "10000").replace("10k", "10000").replace("’", "'")
+    text = _SECTION.sub(r"s\1", text)  # "section 20", "s.20" and "S20" read alike
+    text = text.replace("child protection", "cp")
     tokens: set[str] = set()
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")
         parts = [part for part in re.split(r"[-']", raw) if part]
         candidates = parts + ([raw.replace("-", "").replace("'", "")] if len(parts) > 1 else [])
         for token in candidates:
-            token = _NUMBER_WORDS.get(token, token)
+            token = _SAME_WORDS.get(token, token)
             if token and token not in _STOP:
                 tokens.add(_STEMMER.stemWord(token) if token.isalpha() else token)
     return frozenset(tokens)

@@ -64,9 +64,10 @@ class CrossEncoder:
         }
         return [float(value) for value in self._session.run(None, feeds)[0].ravel()]
 
-    def rerank(self, question: str, hits: list, top: int) -> list:
-        """The first ``top`` hits reordered by the cross-encoder; the rest keep their place after them."""
+    def rerank(self, question: str, hits: list, top: int, read=None) -> list:
+        """The first ``top`` hits reordered by the cross-encoder; the rest keep their place after them.
+        ``read`` gives the part of a hit's text to score (the model reads only ``max_tokens``)."""
         head, tail = hits[:top], hits[top:]
-        scores = self.score(question, [hit.text for hit in head])
+        scores = self.score(question, [read(hit.text) if read else hit.text for hit in head])
         ranked = [hit for _, hit in sorted(zip(scores, head), key=lambda pair: -pair[0])]
         return ranked + tail

@@ -23,13 +23,17 @@ _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resol
                         r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
                         r"concern\w*|ask\w*|explain\w*|reason\w*|done about|doing about|strategy|summar\w*)\b",
                         re.IGNORECASE)
-_DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|recommend\w*|approv\w*)\b", re.IGNORECASE)
+_DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|recommend\w*|approv\w*|endors\w*|"
+                       r"asked to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
 _MONEY = re.compile(r"\bhow much\b|\bcost\w*|\bspen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
+_SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) in|per the)\s+[^,;?()]*?\b{_PAPER_NOUN}\b"
+                            rf"[^,;?()]*|\([^()]*\b{_PAPER_NOUN}\b[^()]*\)|^\s*in\s+[^,?]*\b{_PAPER_NOUN}\s*,",
+                            re.IGNORECASE)  # "according to the December 2020 performance tables": which paper, not what
 _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
 _PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
                            r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
@@ -189,7 +193,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.area, result.council = area, result.council or areas[area]
     result.papers, undated = paper_reference(question)
     result.start, result.end = _periods(undated, newest)
-    stripped = question
+    stripped = _SOURCE_CLAUSE.sub(" ", question)
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
     matches = tools.find_indicators(stripped) if tools else []
