@@ -20,6 +20,7 @@ from .search import tokenize
 
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
+_LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
@@ -230,9 +231,11 @@ def _undated(text: str) -> str:
 
 
 def sentences_of(text: str) -> list[str]:
-    """A passage's sentences (list items and table rows count as sentences)."""
+    """A passage's sentences (list items and table rows count as sentences, and so does a short
+    line that states a figure: "Cost of new Education Inclusion Service £3.229m")."""
     parts = [" ".join(part.split()).strip(" -•*#") for part in _SENTENCE.split(text)]
-    return [part for part in parts if len(part.split()) >= 8 or (len(part.split()) >= 4 and part[-1:] in ".!?:")]
+    return [part for part in parts if len(part.split()) >= 8 or len(part.split()) >= 4
+            and (part[-1:] in ".!?:" or states_a_quantity(part))]
 
 
 def _is_title(sentence: str) -> bool:
@@ -324,20 +327,19 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
 def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[str, bool]:
     """A sentence with what follows it (the list a sentence introduces, the resolution after
     "the Committee considered"), verbatim, to the first sentence end after about ``words`` words;
-    it reads on into ``more`` (the next chunk, which starts with a few lines of this one) when the
-    passage ends first. Returns the quote and whether it used ``more``."""
+    it reads on into ``more`` (the next chunk, which starts with a few lines of this one or right
+    after it) when the passage ends first. Returns the quote and whether it used ``more``."""
     flat = " ".join(text.split())
     start = flat.find(sentence)
     if start < 0:
         return sentence, False
     body, own = flat[start:], len(flat) - start
-    overlap = " ".join(flat.split()[-8:])
-    following = " ".join(more.split())
-    if more and overlap in following:
-        body += following[following.index(overlap) + len(overlap):]
+    if more:
+        body += " " + _after_overlap(flat.split(), more.split())
     tokens, count = [], 0
     for token in body.split(" "):
-        if count >= 2 * words or (count >= words and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:")):
+        if count >= 2 * words or (count >= words and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:"
+                                                      and not _LIST_NUMBER.match(tokens[-1]))):  # "4." starts an item
             break
         if looks_like_instruction(" ".join(tokens[-12:] + [token])):
             break
@@ -345,6 +347,16 @@ def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[
         count += 1
     quote = " ".join(tokens).rstrip(" -•")
     return quote, len(quote) > own
+
+
+def _after_overlap(here: list[str], following: list[str], longest: int = 60) -> str:
+    """The words of the next chunk past the lines it repeats from this one (it starts with them, or
+    holds this one's last eight words); all of it when it starts where this one ends."""
+    shared = next((k for k in range(min(longest, len(here), len(following)), 2, -1) if here[-k:] == following[:k]), 0)
+    if not shared:
+        tail = here[-8:]
+        shared = next((n + len(tail) for n in range(len(following) - len(tail) + 1) if following[n:n + len(tail)] == tail), 0)
+    return " ".join(following[shared:])
 
 
 def asks_quantity(question: str) -> bool:

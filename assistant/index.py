@@ -171,7 +171,10 @@ class PaperIndex:
         if not live:
             return [], [], []
         found = self.chunks.get(where={"version": {"$in": live}}, include=["documents", "metadatas"])
-        return found["ids"], found["documents"], found["metadatas"]
+        # in document order, whatever order the store returns them in: keyword ranks break ties by position
+        rows = sorted(zip(found["ids"], found["documents"], found["metadatas"]),
+                      key=lambda row: (row[2].get("document") or "", row[2].get("version") or "", row[2].get("seq") or 0))
+        return [row[0] for row in rows], [row[1] for row in rows], [row[2] for row in rows]
 
     def chunk_count(self) -> int:
         return sum(record.chunks for record in self.documents().values())

@@ -17,6 +17,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+READER_VERSION = 2  # part of every document's version: raise when reading or chunking changes, so papers are read again
 
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _NUMBER_CELL = re.compile(r"^[<>£]?-?\d[\d,.]*\s?(%|m|k)?$")
@@ -49,7 +50,7 @@ def load_document(path: Path, max_bytes: int) -> Document:
         )
     raw = path.read_bytes()
     sidecar = sidecar_for(path)
-    sha = hashlib.sha256(raw + (sidecar.read_bytes() if sidecar else b"")).hexdigest()
+    sha = hashlib.sha256(raw + (sidecar.read_bytes() if sidecar else b"") + f"\nread v{READER_VERSION}".encode()).hexdigest()
     if suffix in PDF_SUFFIXES:
         pages, kind = _pdf_pages(path), "pdf"
     elif suffix in HTML_SUFFIXES:

@@ -107,12 +107,15 @@ class Searcher:
         self._positions = None
 
     def following(self, hit: Hit) -> Hit | None:
-        """The chunk after a hit in its document, for an answer that reads on past a chunk's end."""
+        """The chunk right after a hit in its document (overlapping it, or from the next line on), for
+        an answer that reads on past a chunk's end."""
         _, ids, texts, metas = self._keyword_index()
         if self._positions is None:
             self._positions = {(meta.get("version"), meta.get("seq")): n for n, meta in enumerate(metas)}
         n = self._positions.get((hit.metadata.get("version"), (hit.metadata.get("seq") or 0) + 1))
-        return None if n is None else Hit(chunk_id=ids[n], text=texts[n], metadata=metas[n], score=0.0)
+        if n is None or metas[n].get("line_start", 0) > hit.metadata.get("line_end", 0) + 2:
+            return None  # none, or a line other than a blank one lies between (a heading left unindexed)
+        return Hit(chunk_id=ids[n], text=texts[n], metadata=metas[n], score=0.0)
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
         """The k best chunks for a query, best first."""

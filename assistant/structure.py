@@ -167,6 +167,8 @@ def parse_blocks(document: Document) -> list[Block]:
             previous_blank = index == 0 or not lines[index - 1].strip()
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
             heading = _heading_text(clean_line(raw), raw, previous_blank, next_blank)
+            if heading and not previous_blank and _continues_list(lines[index - 1], raw):
+                heading = None  # "2. Note the consultation ..." under "1. Comment on ...": a list item
             if heading:
                 state.push_heading(heading)
                 blocks.append(state.block("heading", [(number, raw.strip())], page.label))
@@ -181,6 +183,16 @@ def parse_blocks(document: Document) -> list[Block]:
             blocks.append(state.block("paragraph", run, page.label))
             index = end
     return blocks
+
+
+def _continues_list(previous: str, line: str) -> bool:
+    """Whether a numbered line is the next item of the numbered list on the line above it."""
+    before, this = _NUMBERED.match(clean_line(previous)), _NUMBERED.match(clean_line(line))
+    if not (before and this):
+        return False
+    *stem, last = this.group(1).split(".")
+    *stem_before, last_before = before.group(1).split(".")
+    return stem == stem_before and int(last) == int(last_before) + 1
 
 
 def _starts_block(lines: list[str], index: int) -> bool:

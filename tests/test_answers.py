@@ -111,6 +111,24 @@ def test_a_quote_reads_on_to_the_resolution_that_follows_it(assistant):
     _honest(answer)
 
 
+def test_a_short_line_stating_a_figure_answers_a_cost_question(assistant):
+    answer = assistant.ask("What was the cost of the new Education Inclusion Service in Norfolk's Getting in Shape proposals?")
+    assert answer.answerable and "£3.229m" in answer.text
+    cited = next(c for c in answer.citations if "Education Inclusion Service £3.229m" in c.quote)
+    assert _verbatim(cited)
+    _honest(answer)
+
+
+def test_a_list_of_recommendations_is_quoted_past_its_numbers_and_the_chunk_end(assistant):
+    answer = assistant.ask("What were members of Norfolk's Children's Services Committee asked to approve at the "
+                           "20 November 2014 meeting on restructuring?")
+    cited = next(c for c in answer.citations if "Members are asked to consider the report" in c.quote)
+    assert "4. Approve the indicative timetable" in cited.quote, "the quote reads on into the next chunk"
+    assert not re.search(r"\b\d\.$", cited.quote.rstrip("”")), "a list number is no sentence end"
+    assert _verbatim(cited)
+    _honest(answer)
+
+
 def test_a_paper_named_by_its_date_is_a_choice_of_paper_not_a_period(assistant):
     from assistant.routing import route
 

@@ -40,3 +40,12 @@ def test_tables_are_whole_blocks_with_their_rows():
     exclusions = _block_at(blocks, "Phase\tAut 15-16")
     assert exclusions.kind == "table"
     assert [line.split("\t")[0] for _, line in exclusions.lines] == ["Phase", "Primary", "Secondary", "Other", "Grand Total"]
+
+
+def test_a_numbered_list_under_its_introduction_is_no_run_of_headings():
+    blocks = parse_blocks(load_document(CORPUS / "norfolk_2014-11-20_childrens-services-committee-supplementary.txt", 10**9))
+    approve = _block_at(blocks, "4. Approve the indicative timetable")
+    assert approve.kind == "paragraph"
+    assert not any(part.startswith(("2. Note", "3. Endorse")) for part in approve.heading_path)
+    proposal = _block_at(blocks, "1. Proposal (or options)")  # the numbering starts again: a heading
+    assert proposal.kind == "heading"
