@@ -32,6 +32,8 @@ _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
 _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|has|are|is|do|does|in|of|at|on|"
                       r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
+_SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+((?:[\w'-]+\s*?){1,5}?)"
+                       r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
 _NEAR = 6  # words between a number and the thing it counts
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
@@ -365,8 +367,9 @@ def asks_quantity(question: str) -> bool:
 
 
 def counted(question: str) -> set[str]:
-    """The stems of what a "how many" question counts ("how many families did ..." -> famili)."""
-    match = _COUNTED.search(question)
+    """The stems of what a question counts ("how many families did ..." -> famili) or spends money
+    on ("how much did Norfolk spend on free school meals" -> free, school, meal)."""
+    match = _COUNTED.search(question) or _SPENT_ON.search(question)
     stems = content_words(match.group(1)) if match else set()
     return {_COUNTED_SYNONYMS.get(stem, stem) for stem in stems}
 

@@ -178,6 +178,11 @@ def test_a_money_question_is_not_answered_with_a_percentage(assistant):
     assert not answer.answerable
 
 
+def test_spending_on_something_the_papers_do_not_cost_is_not_answered_with_another_budget(assistant):
+    answer = assistant.ask("How much did Norfolk County Council spend on free school meals in 2017-18?")
+    assert not answer.answerable, answer.text  # the papers give the High Needs overspend of £10.594m, not this
+
+
 def test_a_period_the_papers_do_not_cover_is_not_answered_from_another_year(assistant):
     answer = assistant.ask("What was Norfolk's home to school transport budget for 2014-15?")
     assert not answer.answerable, answer.text
