@@ -129,6 +129,27 @@ def test_a_list_of_recommendations_is_quoted_past_its_numbers_and_the_chunk_end(
     _honest(answer)
 
 
+def test_a_how_many_quote_must_name_what_is_counted_beside_its_number(assistant):
+    answer = assistant.ask("How many families did Norfolk's new Children with Disabilities outreach team support "
+                           "in its first year of operation?")
+    assert not answer.answerable, answer.text  # "53 designated children centres" counts no families
+
+
+def test_colloquial_words_find_the_indicator(assistant):
+    answer = assistant.ask("How many kids were subject to a child protection plan in Norfolk in April 2018?")
+    assert ("2018-04", 646.0) in {(v.period, v.value) for v in answer.values if v.measure == "value"}
+    assert "646 in April 2018" in answer.text
+    _honest(answer)
+
+
+def test_a_later_period_asked_gets_the_papers_own_prediction(assistant):
+    answer = assistant.ask("What percentage of children starting to be looked after in Norfolk were accommodated under "
+                           "section 20 in 2018-19 versus 2019-20, per the December 2020 performance tables?")
+    assert "45.0% in 2018-19" in answer.text and "the paper predicts 62.5% in 2019-20" in answer.text
+    assert ("2019-20", "forecast", 62.5) in {(v.period, v.measure, v.value) for v in answer.values}
+    _honest(answer)
+
+
 def test_a_paper_named_by_its_date_is_a_choice_of_paper_not_a_period(assistant):
     from assistant.routing import route
 
