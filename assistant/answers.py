@@ -299,12 +299,13 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     relevance = None
     if judge and candidates:  # the sentence alone and in its frame: the better reading counts
         relevance = [max(pair) for pair in zip(judge(question, [c[0] for c in candidates]), judge(question, read))]
+    quantity = asks_quantity(question)
     scored = []
     for number, (sentence, hit, rank, coverage) in enumerate(candidates):
         if relevance is not None:  # cross-encoder logits: a few points separate good from poor
             on_topic = coverage >= 0.5
             score = relevance[number] + 2 * coverage + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
-                + (2.0 if asks_quantity(question) and gives_the_quantity(question, sentence) else 0)
+                + (2.0 if quantity and gives_the_quantity(question, sentence) else 0)
         else:
             score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
         if hit.metadata.get("kind") == "table":

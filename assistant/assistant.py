@@ -506,12 +506,10 @@ def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:
     """The best hits, at most ``per_document`` from one paper while others have hits left, so a
     long pack cannot crowd out the rest (a question about one paper still reads ``limit`` hits)."""
-    capped, counts = [], {}
+    capped, spare, counts = [], [], {}
     for hit in hits:
         document = hit.metadata.get("document")
         counts[document] = counts.get(document, 0) + 1
-        if counts[document] <= per_document:
-            capped.append(hit)
-    spare = [hit for hit in hits if hit not in capped]
+        (capped if counts[document] <= per_document else spare).append(hit)
     chosen = set(map(id, capped[:limit] + spare[:max(0, limit - len(capped))]))
     return [hit for hit in hits if id(hit) in chosen]
