@@ -26,7 +26,7 @@ FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question 
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget)\b|\bwhat (was |is |were |are )?(the )?"
                        r"(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
-_SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[A-Z])")
+_SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[*_]*[A-Z])")
 _MONEY_ASKED = re.compile(r"\b(cost\w*|spen[dt]\w*|budget\w*|fund\w*)\b|£", re.IGNORECASE)
 _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
@@ -36,6 +36,7 @@ _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+(
                        r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
 _NEAR = 6  # words between a number and the thing it counts
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why)\b)", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -267,6 +268,13 @@ def focus(question: str, text: str) -> str:
     return " ".join(sentences[max(0, best - 1):])
 
 
+def question_parts(question: str) -> list[str]:
+    """The questions a compound question asks ("When did the consultation run, and how many
+    responses were received?" asks two); a plain question is its own one part."""
+    parts = [part.strip() for part in _SECOND_QUESTION.split(question, maxsplit=1)]
+    return parts if len(parts) == 2 and all(len(part.split()) >= 3 for part in parts) else [question]
+
+
 def _judged(hits: list, wanted: set[str]) -> list:
     """The passages the cross-encoder reads: the first ``JUDGED_PASSAGES``, and the one further down
     holding the sentence with most of the question's words (a rare name search ranked lower)."""
@@ -284,7 +292,8 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     """The sentences of the retrieved passages that best answer a question, without repeats.
     ``judge`` (a cross-encoder's ``score``) rates each sentence of the passages ``_judged`` picks
     against the question, read as ``framed`` gives it (with its heading and what follows, say);
-    without a judge, the share of the question's words a sentence holds rates it. Headings are
+    without a judge, the share of the question's words a sentence holds rates it. Each question a
+    compound question asks rates the sentences apart, and the best answers to each are kept. Headings are
     left out unless the question asks for ``names`` (who chairs: "Wendy Thomson, Managing Director")."""
     wanted = content_words(question)
     framed = framed or (lambda sentence, hit: sentence)
@@ -296,27 +305,36 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
                 coverage = len(wanted & set(tokenize(text))) / max(1, len(wanted))
                 candidates.append((sentence, hit, rank, coverage))
                 read.append(text)
-    relevance = None
-    if judge and candidates:  # the sentence alone and in its frame: the better reading counts
-        relevance = [max(pair) for pair in zip(judge(question, [c[0] for c in candidates]), judge(question, read))]
-    quantity = asks_quantity(question)
+    if judge and candidates:  # each question asked rates each sentence, alone and in its frame
+        asked = question_parts(question)
+        sentences = [c[0] for c in candidates]
+        relevance = [[max(pair) for pair in zip(judge(part, sentences), judge(part, read))] for part in asked]
+    else:
+        asked, relevance = [question], None
+    table = []  # per question asked: each candidate's score
+    for number_asked, part in enumerate(asked):
+        scores = []
+        for number, (sentence, hit, rank, coverage) in enumerate(candidates):
+            if relevance is not None:  # cross-encoder logits: a few points separate good from poor
+                on_topic = coverage >= 0.5
+                score = relevance[number_asked][number] + 2 * coverage \
+                    + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
+                    + (2.0 if asks_quantity(part) and gives_the_quantity(part, sentence) else 0)
+            else:
+                score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
+            scores.append(score - (0.2 if hit.metadata.get("kind") == "table" else 0))
+        table.append(scores)
+    best = [max(scores, default=0) for scores in table]
     scored = []
     for number, (sentence, hit, rank, coverage) in enumerate(candidates):
-        if relevance is not None:  # cross-encoder logits: a few points separate good from poor
-            on_topic = coverage >= 0.5
-            score = relevance[number] + 2 * coverage + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
-                + (2.0 if quantity and gives_the_quantity(question, sentence) else 0)
-        else:
-            score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
-        if hit.metadata.get("kind") == "table":
-            score -= 0.2
-        scored.append((score, Passage(sentence, hit, coverage, relevance[number] if relevance is not None else None)))
+        # good enough for some question asked: near the best answer to it
+        close = any(scores[number] >= (top - 3 if relevance is not None else 0.6 * top) for scores, top in zip(table, best))
+        if close:
+            rated = max(row[number] for row in relevance) if relevance is not None else None
+            scored.append((max(scores[number] for scores in table), Passage(sentence, hit, coverage, rated)))
     scored.sort(key=lambda item: -item[0])
     chosen: list[Passage] = []
-    best = scored[0][0] if scored else 0
     for score, passage in scored:
-        if relevance is None and score < 0.6 * best or relevance is not None and score < best - 3:
-            break
         words = set(tokenize(passage.sentence))
         if any(len(words & set(tokenize(other.sentence))) / max(1, len(words | set(tokenize(other.sentence)))) > 0.5
                for other in chosen):
@@ -373,6 +391,12 @@ def counted(question: str) -> set[str]:
     match = _COUNTED.search(question) or _SPENT_ON.search(question)
     stems = content_words(match.group(1)) if match else set()
     return {_COUNTED_SYNONYMS.get(stem, stem) for stem in stems}
+
+
+def answers_a_part(question: str, text: str) -> bool:
+    """Whether a text can answer one of the questions a compound question asks: a part that asks
+    no quantity, or one whose quantity it gives."""
+    return any(gives_the_quantity(part, text) for part in question_parts(question))
 
 
 def gives_the_quantity(question: str, text: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .answers import (Answer, Citer, Passage, best_sentences, content_words, excerpt, focus, format_period,
-                      format_value, gives_the_quantity, numbers_in, stated)
+                      answers_a_part, format_value, numbers_in, stated)
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route
@@ -459,7 +459,7 @@ class Assistant:
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
         introduces = passage.sentence.endswith(":")  # "... identified that:" is answered by what follows
-        if not gives_the_quantity(question, quote if introduces else passage.sentence):
+        if not answers_a_part(question, quote if introduces else passage.sentence):
             return False
         return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))
 

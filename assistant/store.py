@@ -1,9 +1,11 @@
 """The indicator store under ``indexes/indicators/``: each paper's tables and values in files
-named by the paper's content hash (so an unchanged paper is never re-read), the official
+named by the paper's content hash, the extractor's version and the catalogue's own hash (so an
+unchanged paper is never re-read, and a changed catalogue maps every paper again), the official
 statistics, and a list of the live papers. Every file is written whole, then renamed."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogue import Catalogue
+from .catalogue import CATALOGUE_FILE, Catalogue
 from .config import Settings
 from .documents import Document
 from .indicators import COLUMNS, document_values
@@ -21,6 +23,7 @@ from .structure import parse_blocks
 from .tables import Table, extract_tables
 
 EXTRACTOR_VERSION = 10  # raise when extraction changes, so stored papers are read again
+_CATALOGUE_HASH = hashlib.sha256(CATALOGUE_FILE.read_bytes()).hexdigest()[:8]  # labels map to its indicators
 _TABLE_FIELDS = ("id", "document", "page", "line_start", "line_end", "title", "heading_path", "header", "rows",
                  "row_lines", "label_columns", "agenda_item", "report_title")
 
@@ -53,7 +56,7 @@ class IndicatorStore:
 
     # -- writing -------------------------------------------------------------------------
     def _stem(self, sha256: str) -> Path:
-        return self.folder / "documents" / f"{sha256[:16]}-v{EXTRACTOR_VERSION}"
+        return self.folder / "documents" / f"{sha256[:16]}-v{EXTRACTOR_VERSION}-{_CATALOGUE_HASH}"
 
     def has(self, document: Document) -> bool:
         return self._stem(document.sha256).with_suffix(".parquet").exists()

@@ -135,6 +135,30 @@ def test_a_how_many_quote_must_name_what_is_counted_beside_its_number(assistant)
     assert not answer.answerable, answer.text  # "53 designated children centres" counts no families
 
 
+def test_each_question_a_compound_question_asks_is_answered(assistant):
+    answer = assistant.ask("How many unaccompanied asylum-seeking children was North Somerset looking after at the March "
+                           "2022 panel, and how does their share of the children in care cohort compare with England "
+                           "and statistical neighbours?")
+    assert answer.answerable, answer.text
+    assert "17 young refugees" in answer.text, "the how-many part, though the cross-encoder rates it below the rest"
+    assert "9% out of the total Children in Care cohort" in answer.text and "6.2%" in answer.text
+    assert not any(v.indicator == "cla_number" for v in answer.values), "a group of the children is not all of them"
+    _honest(answer)
+
+
+def test_a_compound_question_is_answered_where_it_asks_no_number():
+    from assistant.answers import answers_a_part, question_parts
+
+    question = ("When did the Getting in Shape consultation on restructuring Norfolk children's services run, "
+                "and how many responses were received?")
+    assert question_parts(question) == [question.split(", and ")[0], "how many responses were received?"]
+    assert answers_a_part(question, "The consultation will run until the end of October.")
+    assert not answers_a_part("How many responses were received to the consultation?",
+                              "The consultation will run until the end of October.")
+    assert question_parts("How many children and young people were in care?") == [
+        "How many children and young people were in care?"]
+
+
 def test_colloquial_words_find_the_indicator(assistant):
     answer = assistant.ask("How many kids were subject to a child protection plan in Norfolk in April 2018?")
     assert ("2018-04", 646.0) in {(v.period, v.value) for v in answer.values if v.measure == "value"}
