@@ -277,12 +277,14 @@ def question_parts(question: str) -> list[str]:
 
 def _judged(hits: list, wanted: set[str]) -> list:
     """The passages the cross-encoder reads: the first ``JUDGED_PASSAGES``, and the one further down
-    holding the sentence with most of the question's words (a rare name search ranked lower)."""
+    holding the sentence that, under its heading, has most of the question's words (a rare name
+    search ranked lower; the resolution under the item a question names)."""
     head, rest = hits[:JUDGED_PASSAGES], hits[JUDGED_PASSAGES:]
     if not rest or not wanted:
         return head
     def best_coverage(hit) -> float:
-        return max((len(wanted & set(tokenize(sentence))) for sentence in sentences_of(hit.text)), default=0)
+        heading = set(tokenize(hit.metadata.get("heading") or ""))
+        return max((len(wanted & (heading | set(tokenize(sentence)))) for sentence in sentences_of(hit.text)), default=0)
     return head + [max(rest, key=best_coverage)]
 
 

@@ -111,6 +111,15 @@ def test_a_quote_reads_on_to_the_resolution_that_follows_it(assistant):
     _honest(answer)
 
 
+def test_a_decision_is_found_under_the_item_heading_search_ranked_lower(assistant):
+    answer = assistant.ask("What was agreed about the schools' capital building programme at the May 2018 meeting "
+                           "of Norfolk's Children's Services Committee?")
+    first = answer.citations[0]
+    assert "AGREED" in first.quote and "programme prioritisation" in first.quote, answer.text
+    assert _verbatim(first)
+    _honest(answer)
+
+
 def test_a_short_line_stating_a_figure_answers_a_cost_question(assistant):
     answer = assistant.ask("What was the cost of the new Education Inclusion Service in Norfolk's Getting in Shape proposals?")
     assert answer.answerable and "£3.229m" in answer.text
