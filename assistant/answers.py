@@ -137,7 +137,7 @@ class Citer:
             self.citations.append(Citation(
                 n=len(self.citations) + 1, document=document, page=str(page) if page not in (None, "") else None,
                 lines=lines, section=section, meeting_date=meeting_date or meta.get("meeting_date"),
-                quote=quote.strip()[:1000], council=meta.get("council"), committee=meta.get("committee")))
+                quote=_cut(quote.strip(), 1000), council=meta.get("council"), committee=meta.get("committee")))
             self._keys[key] = len(self.citations)
         return self._keys[key]
 
@@ -164,6 +164,11 @@ class Citer:
         lines = str(int(line)) if line is not None else ""
         section = row.get("table_title") if row.get("source") == "table" else row.get("label_path") or row.get("table_title")
         return self.cite(row["document"], lines, row.get("quote") or "", row.get("page"), section, row.get("meeting_date"))
+
+
+def _cut(text: str, characters: int) -> str:
+    """A text cut to at most ``characters`` at a space, so no number is cut in two."""
+    return text if len(text) <= characters else text[:characters + 1].rsplit(" ", 1)[0]
 
 
 def format_value(row: dict) -> str:
@@ -349,7 +354,8 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
 
 def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[str, bool]:
     """A sentence with what follows it (the list a sentence introduces, the resolution after
-    "the Committee considered"), verbatim, to the first sentence end after about ``words`` words;
+    "the Committee considered"), verbatim, to the first sentence end after about ``words`` words,
+    or ``words`` past the colon that introduces a list;
     it reads on into ``more`` (the next chunk, which starts with a few lines of this one or right
     after it) when the passage ends first. Returns the quote and whether it used ``more``."""
     flat = " ".join(text.split())
@@ -359,15 +365,19 @@ def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[
     body, own = flat[start:], len(flat) - start
     if more:
         body += " " + _after_overlap(flat.split(), more.split())
-    tokens, count = [], 0
-    for token in body.split(" "):
-        if count >= 2 * words or (count >= words and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:"
+    tokens, count, limit = [], 0, words
+    split = body.split(" ")
+    for position, token in enumerate(split):
+        if count >= limit + words or (count >= limit and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:"
                                                       and not _LIST_NUMBER.match(tokens[-1]))):  # "4." starts an item
             break
         if looks_like_instruction(" ".join(tokens[-12:] + [token])):
             break
         tokens.append(token)
         count += 1
+        introduces = token.endswith(":") or token.endswith(";") and split[position + 1:position + 2] in (["-"], ["•"])
+        if introduces and count < limit:  # "change in six key areas:" - the list it introduces is read
+            limit = count + words
     quote = " ".join(tokens).rstrip(" -•")
     return quote, len(quote) > own
 

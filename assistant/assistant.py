@@ -433,7 +433,8 @@ class Assistant:
             n = citer.cite(meta["document"], f"{meta['line_start']}-{last}", quote, meta.get("page"),
                            meta.get("heading"), meta.get("meeting_date"))
             where = f"{meta.get('council')} {meta.get('committee') or ''}".strip()
-            lines.append(f"{where}, {format_period(meta.get('meeting_date'), 'date')}: “{quote}” [{n}]")
+            quoted = citer.citations[n - 1].quote  # as the citation keeps it (a very long quote is cut short)
+            lines.append(f"{where}, {format_period(meta.get('meeting_date'), 'date')}: “{quoted}” [{n}]")
         if not lines:
             return []
         block = "\n".join(lines)

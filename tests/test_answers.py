@@ -120,6 +120,20 @@ def test_a_decision_is_found_under_the_item_heading_search_ranked_lower(assistan
     _honest(answer)
 
 
+def test_a_quote_reads_the_whole_list_its_sentence_introduces():
+    from assistant.answers import excerpt, sentences_of
+
+    lines = (CORPUS / "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt").read_text().split("\n")
+    text = "\n".join(lines[360:377])
+    opening = "Over and above this core operating model, we have also invested"
+    sentence = next(s for s in sentences_of(text) if s.startswith(opening))
+    quote, _ = excerpt(text, sentence)
+    assert quote.startswith(opening) and "In particular this includes;" in quote
+    for service in ("Stronger Families Service", "Family Group Conferencing Service", "Intensive Family Support Service"):
+        assert service in quote, "the list after 'includes;' is read past the usual 60 words"
+    assert len(quote) <= 1000
+
+
 def test_a_short_line_stating_a_figure_answers_a_cost_question(assistant):
     answer = assistant.ask("What was the cost of the new Education Inclusion Service in Norfolk's Getting in Shape proposals?")
     assert answer.answerable and "£3.229m" in answer.text
