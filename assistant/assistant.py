@@ -459,7 +459,7 @@ class Assistant:
                 return False
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
-        introduces = passage.sentence.endswith(":")  # "... identified that:" is answered by what follows
+        introduces = passage.sentence.endswith((":", ";"))  # "... identified that:" is answered by what follows
         if not answers_a_part(question, quote if introduces else passage.sentence):
             return False
         return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))

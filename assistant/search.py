@@ -14,6 +14,7 @@ from .embeddings import Embedder
 from .index import DocumentRecord, PaperIndex
 
 RRF_K = 60
+EACH_BEST = 2  # of each retriever's best hits, all are among those search returns
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 
@@ -127,17 +128,24 @@ class Searcher:
         versions = {record.version for record in records}
         pool = max(k * 4, 20)
         ranked: dict[str, Hit] = {}
+        leaders: list[str] = []  # each retriever's own best hits
         if mode in ("hybrid", "dense"):
             for rank, hit in enumerate(self._dense(query, versions, pool)):
                 ranked[hit.chunk_id] = hit
                 hit.score += 1 / (RRF_K + rank + 1)
+                leaders += [hit.chunk_id] if rank < EACH_BEST else []
         if mode in ("hybrid", "keyword"):
             for rank, hit in enumerate(self._bm25(query, versions, pool)):
                 merged = ranked.setdefault(hit.chunk_id, hit)
                 merged.keyword_rank = rank + 1
                 merged.sources = sorted(set(merged.sources) | {"keyword"})
                 merged.score += 1 / (RRF_K + rank + 1)
-        return sorted(ranked.values(), key=lambda hit: hit.score, reverse=True)[:k]
+                leaders += [hit.chunk_id] if rank < EACH_BEST else []
+        fused = sorted(ranked.values(), key=lambda hit: hit.score, reverse=True)
+        # a passage one retriever ranks first but the other misses entirely is not fused away
+        kept = fused[:k]
+        missing = [ranked[i] for i in dict.fromkeys(leaders) if ranked[i] not in kept][:k // 2]
+        return sorted(kept[:k - len(missing)] + missing, key=lambda hit: hit.score, reverse=True)
 
     def _dense(self, query: str, versions: set[str], pool: int) -> list[Hit]:
         vector = self.embedder.embed_query(query)

@@ -182,6 +182,24 @@ def test_a_compound_question_is_answered_where_it_asks_no_number():
         "How many children and young people were in care?"]
 
 
+def test_a_figure_in_the_list_a_sentence_introduces_answers_how_many(assistant):
+    answer = assistant.ask("As of October 2020, how many children and young people had been referred to Norfolk's "
+                           "Stronger Families service?")
+    cited = next(c for c in answer.citations if "137 Children/YP have been referred" in c.quote)
+    assert cited.quote.startswith("As of October 2020"), "'...benefitting from the service;' introduces the list"
+    assert "137 Children/YP have been referred" in answer.text
+    _honest(answer)
+
+
+def test_contacts_from_one_source_are_not_all_contacts(assistant):
+    answer = assistant.ask("How did the number of contacts to Norfolk children's social care change between "
+                           "November 2017 and April 2018?")
+    stated = {(v.period, v.value) for v in answer.values if v.indicator == "contacts"}
+    assert {("2017-11", 4205.0), ("2018-04", 2643.0)} <= stated, answer.text
+    assert not any("Others" in v.label or "Police" in v.label for v in answer.values)
+    _honest(answer)
+
+
 def test_colloquial_words_find_the_indicator(assistant):
     answer = assistant.ask("How many kids were subject to a child protection plan in Norfolk in April 2018?")
     assert ("2018-04", 646.0) in {(v.period, v.value) for v in answer.values if v.measure == "value"}

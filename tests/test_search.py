@@ -61,3 +61,14 @@ def test_keyword_and_dense_both_contribute(corpus_index):
     assert hits[0].keyword_rank == 1 and "Roy Brame" in hits[0].text
     dense = searcher.search("who chairs the sub-committee", k=5, mode="dense")
     assert all(hit.similarity is not None and hit.keyword_rank is None for hit in dense)
+
+
+def test_a_passage_one_retriever_ranks_first_is_never_fused_away(corpus_index):
+    _, _, searcher, _ = corpus_index
+    question = "As of October 2020, how many children and young people had been referred to Norfolk's Stronger Families service?"
+    keyword = searcher.search(question, k=2, mode="keyword")
+    dense = {hit.chunk_id for hit in searcher.search(question, k=80, mode="dense")}
+    assert "137 Children/YP have been referred" in keyword[0].text
+    assert keyword[0].chunk_id not in dense, "the case this guards: the embedding misses the list of figures"
+    hits = searcher.search(question, k=20, filters=Filters(council="Norfolk"))
+    assert keyword[0].chunk_id in {hit.chunk_id for hit in hits}
