@@ -26,7 +26,7 @@ COLUMNS = [
 _MEASURES = [
     (r"numerator", "numerator"), (r"denominator", "denominator"),
     (r"best stat|stat\.? ?neigh(?:bour)? best|best sn", "stat_neighbour_best"),
-    (r"stat\.? ?neigh|\bsns?\b|statistical neighbour|sn avg|sn average", "statistical_neighbours"),
+    (r"stat\.? ?neigh|\bsns?\b|statistical neighbour|^statistical$|sn avg|sn average", "statistical_neighbours"),
     (r"top quartile", "national_top_quartile"),
     (r"previous ytd|last year ytd", "previous_ytd"),
     (r"\bnat\b|nat\.|national|england", "england"),
@@ -38,6 +38,8 @@ _MEASURES = [
     (r"prediction|forecast|projected", "forecast"),
     (r"variance", "variance"), (r"budget", "budget"), (r"balance", "balance"),
 ]
+_TOTAL = re.compile(r"^(?:grand )?total\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"\s+by\s+.*$", re.IGNORECASE)  # "LAC Ceases ... by cease reason"
 _MEASURE_PATTERNS = [(re.compile(pattern, re.IGNORECASE), measure) for pattern, measure in _MEASURES]
 _LATEST_MEASURES = {"target", "ytd", "rag", "direction", "tolerance_red", "tolerance_green", "previous_ytd"}
 _UNIT_NOTES = {"percentage": "%", "percent": "%", "count": "count", "number": "count", "rolling 12": "count",
@@ -144,6 +146,8 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
         unit = unit_of(figure, cell, label) if figure.status == "ok" else None
         wanted = unit if figure.status == "ok" else row_unit.get(cell.row)  # a RAG mark rates the row's unit
         indicator = catalogue.match(" ".join(path[1:]) or label, wanted) or catalogue.match(label, wanted)
+        if indicator is None and _TOTAL.match(row_label):  # a breakdown's total counts what the table counts
+            indicator = catalogue.match(_BREAKDOWN.sub("", table.title), wanted)
         base = {
             "source": "table", "council": meta.council, "geography": "local authority", "la_code": None, "region": None,
             "document": document.name, "meeting_date": meta.meeting_date, "table_id": table.id,

@@ -155,7 +155,7 @@ def parse_blocks(document: Document) -> list[Block]:
                 continue
             if is_table_row(raw):
                 end = index
-                while end < len(lines) and is_table_row(lines[end]):
+                while end < len(lines) and (is_table_row(lines[end]) or _section_row(lines, end)):
                     end += 1
                 rows = lines[index:end]
                 if _looks_tabular(rows):
@@ -183,6 +183,15 @@ def parse_blocks(document: Document) -> list[Block]:
             blocks.append(state.block("paragraph", run, page.label))
             index = end
     return blocks
+
+
+def _section_row(lines: list[str], index: int) -> bool:
+    """A short label between two rows of a table ("Non mainstream 0-25", its empty cells lost):
+    a row of the table that names the rows below it, not the table's end."""
+    line = lines[index].strip()
+    return (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
+            and bool(line) and len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":"))
+            and not re.match(r"^([-•*#]|\d{1,2}[.)])\s", line))
 
 
 def _continues_list(previous: str, line: str) -> bool:

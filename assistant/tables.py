@@ -186,8 +186,8 @@ def _header_rows(rows: list[list[str]]) -> int:
         filled = [cell for cell in row if cell]
         if not filled or any(_is_data_figure(cell) for cell in filled):
             break
-        if count and len(filled) == 1 and row[0] and len(row) > 2:
-            break  # a section row opens the body
+        if count and len(filled) == 1 and row[0] and (len(row) > 2 or len(rows[index - 1]) > 2):
+            break  # a section row opens the body (its empty cells printed, or lost)
         count += 1
         if count == 4:
             break
@@ -232,11 +232,20 @@ def _realign(row: list[str], end: int, label_columns: int) -> list[str]:
     return row
 
 
+def _with_corner(row: list[str], width: int) -> list[str]:
+    """A header row one cell short whose last cell names a benchmark ("Norfolk, Regional, ...,
+    National") lost its empty corner cell above the labels (text taken from a PDF drops it)."""
+    if len(row) == width - 1 and row[0] and MEASURE_WORDS.search(row[-1]):
+        return [""] + row
+    return row
+
+
 def _parse(table_id: str, document: str, block: Block, rows: list[list[str]], lines: list[int],
            title: str, before: Table | None) -> Table:
     width = max(len(row) for row in rows)
     count = _header_rows(rows)
     header, body, body_lines = rows[:count], rows[count:], lines[count:]
+    header = [_with_corner(row, width) for row in header]
     if not header and before is not None and before.header and 0 <= before.width - width <= 2:
         header = before.header  # a table continued after a heading or page break
         body = _restore_empty_columns(body, before, width)

@@ -147,6 +147,24 @@ def test_children_in_care_tables_split_headers_and_codes(papers):
     assert 19.0 in set(under_one["value"])
 
 
+def test_section_rows_keep_a_table_whole_under_its_benchmark_header(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    independent = values[values["label"].str.startswith("Independent/non maintained schools")
+                         & (values["source"] == "table")]
+    got = {row.measure: row.value for row in independent.itertuples()}
+    assert got == {"value": 10.3, "region": 4.5, "statistical_neighbours": 5.1, "england": 5.9}, \
+        "'Non mainstream 0-25', a label over empty cells, is a row of the table, not the end of it"
+
+
+def test_the_total_of_a_breakdown_counts_what_the_table_counts(papers):
+    values, _ = papers["norfolk_2020-12-02"]
+    total = cell(values, "Grand Total", "2020-09")
+    assert total["value"] == 417 and total["indicator"] == "cla_ceasing_number"
+    assert "LAC Ceases September 2019 to September 2020 by cease reason" in total["table_title"]
+    adopted = cell(values, "E11 - Adopted", "2020-09")
+    assert pd.isna(adopted["indicator"]) or adopted["indicator"] != "cla_ceasing_number", "one reason is not all"
+
+
 def test_every_value_carries_its_provenance(papers):
     values, tables = papers["norfolk_2018-07-10"]
     table_rows = values[values["source"] == "table"]
