@@ -194,6 +194,8 @@ def format_period(period: str | None, kind: str | None = None, source: str | Non
     if kind == "month" or (kind is None and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period)):
         year, month = period.split("-")
         return f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    if re.fullmatch(r"\d{4}-\d{2} to \d{4}-\d{2}", period):  # a range of months: "September 2019 to September 2020"
+        return " to ".join(format_period(month, "month") for month in period.split(" to "))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
         day = date.fromisoformat(period)
         text = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

@@ -12,7 +12,7 @@ import pandas as pd
 from .catalogue import Catalogue
 from .documents import Document
 from .figures import Figure, parse_figure
-from .periods import Period, find_periods, meeting_period, parse_period
+from .periods import Period, find_periods, meeting_period, parse_period, period_spans
 from .structure import Block
 from .tables import Cell, Table
 
@@ -230,8 +230,14 @@ def _latest_period(table: Table) -> Period | None:
 
 
 def _title_period(table: Table) -> Period | None:
-    found = find_periods(table.title)
-    return found[-1] if found else None
+    """The period a table's title names: its last, or the range its last two span ("LAC Ceases
+    September 2019 to September 2020")."""
+    spans = list(period_spans(table.title))
+    if len(spans) >= 2:
+        joined = parse_period(table.title[spans[-2][0]:spans[-1][1]])
+        if joined and joined.kind == "range":
+            return joined
+    return spans[-1][2] if spans else None
 
 
 def _cell_period(cell: Cell, measure: str, latest: Period | None, fallback: Period | None) -> tuple[Period | None, str]:

@@ -158,10 +158,11 @@ def test_section_rows_keep_a_table_whole_under_its_benchmark_header(papers):
 
 def test_the_total_of_a_breakdown_counts_what_the_table_counts(papers):
     values, _ = papers["norfolk_2020-12-02"]
-    total = cell(values, "Grand Total", "2020-09")
+    total = cell(values, "Grand Total", "2019-09 to 2020-09")
     assert total["value"] == 417 and total["indicator"] == "cla_ceasing_number"
+    assert total["period_kind"] == "range", "the title's 'September 2019 to September 2020' is one period"
     assert "LAC Ceases September 2019 to September 2020 by cease reason" in total["table_title"]
-    adopted = cell(values, "E11 - Adopted", "2020-09")
+    adopted = cell(values, "E11 - Adopted", "2019-09 to 2020-09")
     assert pd.isna(adopted["indicator"]) or adopted["indicator"] != "cla_ceasing_number", "one reason is not all"
 
 
