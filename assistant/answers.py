@@ -226,11 +226,11 @@ def unsupported_numbers(text: str, citations: list[Citation], derived: list[floa
     held = {round(number, 6) for citation in citations for number in numbers_in(citation.quote)}
     held |= {round(number, 6) for citation in citations for number in numbers_in(citation.document)}
     held |= {round(number, 6) for number in derived}
-    text = re.sub(r"\bper 10,000\b", " ", _undated(text))  # the unit of a rate, as answers write it
+    text = re.sub(r"\bper 10,000\b", " ", undated(text))  # the unit of a rate, as answers write it
     return [number for number in numbers_in(text) if round(number, 6) not in held]
 
 
-def _undated(text: str) -> str:
+def undated(text: str) -> str:
     """A text without its periods, dates, years and section numbers ("5.2 No Wrong Door"): they
     say when or where, not how much."""
     text = _SECTION_NUMBER.sub(" ", text)
@@ -251,7 +251,7 @@ def sentences_of(text: str) -> list[str]:
 def _is_title(sentence: str) -> bool:
     """A heading or running header ("Family and Children's Services Overview and Scrutiny 6 June
     2019"): capitalised words only, no figure but a date, no full stop. It names, it does not answer."""
-    text = _undated(sentence)
+    text = undated(sentence)
     named = re.findall(r"[A-Za-z][\w'’-]*", text)
     return (sentence[-1:] not in ".!?:" and not re.search(r"\d", text) and len(named) <= 20
             and all(word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in named))
@@ -423,11 +423,11 @@ def gives_the_quantity(question: str, text: str) -> bool:
     things = counted(question)
     if not things:
         return states_a_quantity(text)
-    words = _undated(text).split()  # the thing counted is named within a few words of a number
+    words = undated(text).split()  # the thing counted is named within a few words of a number
     return any(numbers_in(word) and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1])))
                for n, word in enumerate(words))
 
 
 def states_a_quantity(text: str) -> bool:
     """Whether a text gives a number other than a date, a period or a section number."""
-    return bool(numbers_in(_undated(text)))
+    return bool(numbers_in(undated(text)))

@@ -3,12 +3,13 @@ with citations. The CLI, the Streamlit app and the evaluation harness are thin s
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from datetime import date, timedelta
 
 from .answers import (Answer, Citer, Passage, best_sentences, content_words, excerpt, focus, format_period,
-                      answers_a_part, format_value, numbers_in, stated)
+                      answers_a_part, format_value, numbers_in, stated, undated)
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route
@@ -117,7 +118,10 @@ class Assistant:
     def _compose(self, question: str, plan: Route, citer: Citer, filters: Filters | None, timings: dict):
         """The figures and the papers' words for one route; whether passages were quoted as the answer."""
         parts, values, chart, searches = [], [], [], len(citer.searched)
-        if plan.is_numeric:
+        if plan.rows_of and plan.council:
+            sentence, values = self._largest(plan, citer)
+            parts = [sentence] if sentence else []
+        if plan.is_numeric and not parts:
             step = time.perf_counter()
             parts, values, chart = self._numeric(plan, citer)
             timings["numbers"] = timings.get("numbers", 0) + time.perf_counter() - step
@@ -230,6 +234,28 @@ class Assistant:
         verdict = {"lower": " - lower is better", "higher": " - higher is better"}.get(polarity, "")
         return (f"{name}, highest first{same}: " + "; ".join(pieces) + f"{verdict}. Of the councils whose papers "
                 f"are indexed, {latest[0]['council']} is highest and {latest[-1]['council']} lowest."), used
+
+    def _largest(self, plan: Route, citer: Citer):
+        """Which row of a paper's table is largest ("which year group had the most exclusions"),
+        and the one after it, as the table prints them."""
+        measure = "variance" if re.search(r"overspend|variance|pressure", plan.question, re.IGNORECASE) else "value"
+        rows = self.tools.largest_rows(plan.rows_of, plan.question, plan.council, plan.end, plan.papers, measure)
+        if not rows:
+            return None, []
+        table = self.tools.store.table(rows[0]["table_id"])
+        corner = " ".join(cell for row in table.header for cell in row[:table.label_columns] if cell) if table else ""
+        used, pieces = [], []
+        for row in rows[:2]:
+            n = citer.cite_value(row)
+            used.append(stated(row, n))
+            name = row["row"] or row["label"]
+            pieces.append(f"{corner + ' ' if corner and name[:1].isdigit() else ''}{name}, {format_value(row)} [{n}]")
+        top = rows[0]
+        where = " / ".join(filter(None, [top["table_title"], top["column"]]))
+        if set(numbers_in(undated(where))) - set(numbers_in(top.get("quote") or "")):
+            where = top["column"] if not set(numbers_in(undated(top["column"] or ""))) else ""
+        said = "; then ".join(pieces)
+        return f"{plan.council}, the largest{f' in {where}' if where else ''}: {said}.", used
 
     def _stated_name(self, indicator: str, used: list, citer: Citer) -> str:
         """The indicator's catalogue name, or its source's own label when the name holds a number

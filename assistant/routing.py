@@ -16,6 +16,10 @@ _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|d
                     r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
+_WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
+                         r"accounted for|accounts for|saw|received)\b(?=.*\b(?:most|largest|biggest|highest|greatest)\b)",
+                         re.IGNORECASE)
+_PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
 _VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|figure|"
                     r"level|per 10,?000|%|how (is|are|was|were|has|have))\b", re.IGNORECASE)
@@ -57,6 +61,7 @@ class Route:
     money: bool = False  # asks how much, what it costs: only money figures answer it
     follow_up: bool = False
     parts: list["Route"] = field(default_factory=list)  # one per council when each names its own paper or period
+    rows_of: str | None = None  # "which year group had the most ...": the rows of a paper's table it ranks
 
     @property
     def is_numeric(self) -> bool:
@@ -206,6 +211,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5][:2]
     result.money = bool(_MONEY.search(question))
+    ranked = _WHICH_MOST.search(question)
+    if ranked and not _PLACES.search(ranked.group(1)):
+        result.rows_of = ranked.group(1)
     for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
         if pattern.search(question):
             result.numeric.add(kind)

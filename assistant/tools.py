@@ -20,6 +20,7 @@ from .store import IndicatorStore
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
+_TOTAL_ROW = r"(?i)^\s*(?:grand |sub[ -]?)?total\b"
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
 
 
@@ -298,6 +299,41 @@ class IndicatorTools:
         official = self._official_benchmarks(indicator, council, value, against)
         benchmarks += official.pop("benchmarks")
         return Comparison(indicator, council, value, benchmarks, **official)
+
+    def largest_rows(self, things: str, topic: str, council: str, period: str | None = None,
+                     papers: tuple[str, str] | None = None, measure: str = "value") -> list[dict]:
+        """The rows of the paper table that lists ``things`` ("year group", "cease reason"), largest
+        first: the table whose label header or title names them and whose title, then column
+        headers, share most of ``topic``'s words; its column for ``period`` (a total column first), else its only
+        one; total rows left out. Empty when no table lists them."""
+        wanted, about = words(things), words(topic)
+        values = self._papers()
+        values = values[(values["council_key"] == council.lower()) & (values["source"] == "table")
+                        & values["measure"].isin([measure, "forecast"] if measure == "value" else [measure])
+                        & (values["status"] == "ok") & values["value"].notna()]
+        if papers:
+            dates = values["meeting_date"].fillna("")
+            values = values[(dates >= papers[0]) & (dates <= papers[1])]
+        best, chosen = (0, 0, 0), None
+        for table_id, rows in values.groupby("table_id"):
+            table = self.store.table(table_id)
+            if table is None:
+                continue
+            corner = " ".join(cell for row in table.header for cell in row[:table.label_columns])
+            named = len(wanted & (words(corner) | words(table.title)))
+            score = (named, len(about & words(table.title)), len(about & words(" ".join(rows["column"]))))
+            if named and score > best:
+                best, chosen = score, rows
+        if chosen is None:
+            return []
+        asked = parse_period(period) if period else None
+        own = list(dict.fromkeys(chosen[chosen["measure"] == measure]["column"]))  # a forecast only when asked for its period
+        columns = list(dict.fromkeys(chosen["column"])) if asked else own
+        if asked is not None:
+            columns = [c for c in columns if (chosen[chosen["column"] == c]["period"] == asked.label).any()] or own
+        column = next((c for c in columns if "total" in c.lower()), columns[-1])  # else the latest
+        rows = chosen[(chosen["column"] == column) & ~chosen["row"].str.contains(_TOTAL_ROW, na=False)]
+        return rows.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
     def table(self, table_id: str) -> pd.DataFrame:
         """A whole table of a paper as a DataFrame (one column per merged header, and its lines)."""

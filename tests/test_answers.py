@@ -200,6 +200,27 @@ def test_contacts_from_one_source_are_not_all_contacts(assistant):
     _honest(answer)
 
 
+def test_which_row_of_a_table_is_largest_is_answered_from_the_table_that_lists_them(assistant):
+    answer = assistant.ask("In which year group were most Norfolk pupils permanently excluded in 2016-17?")
+    assert answer.text.startswith("Norfolk, the largest") and "Year Group 10, 65 [1]; then Year Group 9, 47 [2]" in answer.text
+    assert answer.values[0].value == 65 and answer.values[0].period == "2016-17"
+    assert answer.citations[0].document == PACK_2018 and answer.citations[0].lines == "650", "the Year 10 row"
+    ceased = assistant.ask("Which cease reason was most common for Norfolk children leaving care between September "
+                           "2019 and September 2020?")
+    assert "E8 - CLA ceased for any other reason, 129 [1]" in ceased.text, ceased.text
+    assert "Grand Total" not in ceased.text, "a total row is no row of the breakdown"
+    _honest(answer)
+    _honest(ceased)
+
+
+def test_a_which_question_about_places_is_not_a_table_ranking():
+    from assistant.routing import route
+
+    assert route("Which year group had the most permanent exclusions in Norfolk?", None, ["Norfolk"]).rows_of == "year group"
+    assert route("Which Norfolk locality had the highest percentage of care leavers in EET?", None,
+                 ["Norfolk"]).rows_of is None
+
+
 def test_colloquial_words_find_the_indicator(assistant):
     answer = assistant.ask("How many kids were subject to a child protection plan in Norfolk in April 2018?")
     assert ("2018-04", 646.0) in {(v.period, v.value) for v in answer.values if v.measure == "value"}
