@@ -1,7 +1,7 @@
 """The numeric tool layer: exact answers from the indicator store, every value with its source.
 
 Plain typed functions on ``IndicatorTools`` (also offered as langchain tools):
-``find_indicators``, ``series``, ``change``, ``compare`` and ``table``. Suppressed and
+``find_indicators``, ``series``, ``change``, ``compare``, ``largest_rows`` and ``table``. Suppressed and
 suspect values are never used as figures; they are counted so answers can say so.
 """
 
@@ -439,8 +439,14 @@ class IndicatorTools:
             """A council's value beside England, statistical neighbours, region and target."""
             return vars(self.compare(indicator, council, period))
 
+        def largest(things: str, topic: str, council: str, period: str | None = None) -> list[dict]:
+            """The rows of a paper table that lists ``things`` (e.g. "year group"), largest first, with sources."""
+            return [{key: row.get(key) for key in ["label", "column", "period", "value", "unit", *_PROVENANCE]}
+                    for row in self.largest_rows(things, topic, council, period)[:5]]
+
         return [StructuredTool.from_function(function, name=name) for name, function in
-                (("find_indicators", find), ("series", series), ("change", change), ("compare", compare))]
+                (("find_indicators", find), ("series", series), ("change", change), ("compare", compare),
+                 ("largest_rows", largest))]
 
 
 def _period_bound(text: str, side: str) -> str:

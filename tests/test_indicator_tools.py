@@ -124,7 +124,10 @@ def test_tools_say_what_the_store_holds_when_asked_for_what_it_does_not(indicato
 
 def test_the_same_tools_as_langchain_tools(indicator_tools):
     tools = {tool.name: tool for tool in indicator_tools.as_langchain_tools()}
-    assert set(tools) == {"find_indicators", "series", "change", "compare"}
+    assert set(tools) == {"find_indicators", "series", "change", "compare", "largest_rows"}
+    ceases = tools["largest_rows"].invoke({"things": "cease reason", "topic": "children leaving care", "council": "Norfolk"})
+    assert ceases[0]["label"].startswith("E8 - CLA ceased for any other reason") and ceases[0]["value"] == 129
+    assert ceases[0]["document"] and ceases[0]["quote"] and not any("Grand Total" in row["label"] for row in ceases)
     result = tools["change"].invoke({"indicator": SHORT, "council": "Norfolk", "start": "Jan 2018", "end": "Apr 2018"})
     assert result["direction"] == "worse" and result["end"]["value"] == 11.5
     series = tools["series"].invoke({"indicator": SHORT, "council": "Norfolk", "start": "Jan 2018", "end": "Apr 2018"})
