@@ -252,8 +252,9 @@ class Assistant:
             pieces.append(f"{corner + ' ' if corner and name[:1].isdigit() else ''}{name}, {format_value(row)} [{n}]")
         top = rows[0]
         where = " / ".join(filter(None, [top["table_title"], top["column"]]))
-        if set(numbers_in(undated(where))) - set(numbers_in(top.get("quote") or "")):
-            where = top["column"] if not set(numbers_in(undated(top["column"] or ""))) else ""
+        printed = set(numbers_in(top.get("quote") or ""))
+        if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
+            where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""
         said = "; then ".join(pieces)
         return f"{plan.council}, the largest{f' in {where}' if where else ''}: {said}.", used
 

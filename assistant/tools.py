@@ -304,8 +304,9 @@ class IndicatorTools:
                      papers: tuple[str, str] | None = None, measure: str = "value") -> list[dict]:
         """The rows of the paper table that lists ``things`` ("year group", "cease reason"), largest
         first: the table whose label header or title names them and whose title, then column
-        headers, share most of ``topic``'s words; its column for ``period`` (a total column first), else its only
-        one; total rows left out. Empty when no table lists them."""
+        headers, share most of ``topic``'s words; its column for ``period`` (a total column first;
+        a forecast only for the period it forecasts), else its latest; total rows left out. Empty
+        when no table lists them."""
         wanted, about = words(things), words(topic)
         values = self._papers()
         values = values[(values["council_key"] == council.lower()) & (values["source"] == "table")
@@ -331,6 +332,8 @@ class IndicatorTools:
         columns = list(dict.fromkeys(chosen["column"])) if asked else own
         if asked is not None:
             columns = [c for c in columns if (chosen[chosen["column"] == c]["period"] == asked.label).any()] or own
+        if not columns:
+            return []
         column = next((c for c in columns if "total" in c.lower()), columns[-1])  # else the latest
         rows = chosen[(chosen["column"] == column) & ~chosen["row"].str.contains(_TOTAL_ROW, na=False)]
         return rows.sort_values("value", ascending=False, kind="stable").to_dict("records")
