@@ -172,6 +172,22 @@ def test_store_reads_an_unchanged_paper_once_and_forgets_deleted_ones(make_setti
     assert len(list((store.folder / "documents").glob("*.parquet"))) == 1
 
 
+def test_a_changed_catalogue_maps_unchanged_papers_again(make_settings, papers, embedder, monkeypatch):
+    import assistant.store as store_module
+    from assistant.ingest import Ingester
+
+    settings = make_settings()
+    Ingester(settings, embedder=embedder, echo=lambda *_: None).run([papers], progress=False)
+    before = sorted(path.name for path in (IndicatorStore(settings).folder / "documents").glob("*.parquet"))
+    assert all(store_module._CATALOGUE_HASH in name for name in before)
+    monkeypatch.setattr(store_module, "_CATALOGUE_HASH", "0edited0")  # what an edit of catalogue.yaml gives
+    Ingester(settings, embedder=embedder, echo=lambda *_: None).run([papers], progress=False)
+    store = IndicatorStore(settings)
+    after = sorted(path.name for path in (store.folder / "documents").glob("*.parquet"))
+    assert len(after) == len(before) == 2 and all("0edited0" in name for name in after), "read again, old files gone"
+    assert set(store.values()["council"]) == {"North Somerset", "Northumberland"}
+
+
 def test_admissions_to_care_are_not_filed_as_the_number_in_care(indicator_tools):
     values = indicator_tools.store.values()
     admissions = values[values["label"] == "Admissions of Looked After Children"]
