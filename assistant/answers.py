@@ -322,13 +322,13 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
         asked, relevance = [question], None
     table = []  # per question asked: each candidate's score
     for number_asked, part in enumerate(asked):
-        scores = []
+        scores, quantity = [], asks_quantity(part)
         for number, (sentence, hit, rank, coverage) in enumerate(candidates):
             if relevance is not None:  # cross-encoder logits: a few points separate good from poor
                 on_topic = coverage >= 0.5
                 score = relevance[number_asked][number] + 2 * coverage \
                     + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
-                    + (2.0 if asks_quantity(part) and gives_the_quantity(part, sentence) else 0)
+                    + (2.0 if quantity and gives_the_quantity(part, sentence) else 0)
             else:
                 score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
             scores.append(score - (0.2 if hit.metadata.get("kind") == "table" else 0))

@@ -243,7 +243,7 @@ class Assistant:
         if not rows:
             return None, []
         table = self.tools.store.table(rows[0]["table_id"])
-        corner = " ".join(cell for row in table.header for cell in row[:table.label_columns] if cell) if table else ""
+        corner = table.corner if table else ""
         used, pieces = [], []
         for row in rows[:2]:
             n = citer.cite_value(row)

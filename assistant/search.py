@@ -144,7 +144,8 @@ class Searcher:
         fused = sorted(ranked.values(), key=lambda hit: hit.score, reverse=True)
         # a passage one retriever ranks first but the other misses entirely is not fused away
         kept = fused[:k]
-        missing = [ranked[i] for i in dict.fromkeys(leaders) if ranked[i] not in kept][:k // 2]
+        kept_ids = {hit.chunk_id for hit in kept}
+        missing = [ranked[i] for i in dict.fromkeys(leaders) if i not in kept_ids][:k // 2]
         return sorted(kept[:k - len(missing)] + missing, key=lambda hit: hit.score, reverse=True)
 
     def _dense(self, query: str, versions: set[str], pool: int) -> list[Hit]:

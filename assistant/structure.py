@@ -15,6 +15,7 @@ from .documents import Document
 from .metadata import clean_line
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_LIST_ITEM = re.compile(r"^\s*([-•*]|\d{1,2}[.)])\s")  # "- ", "• ", "3. ", "2) "
 _ITEM_NO = re.compile(r"^\W*item\s+no\.?\s*(\d{1,3})?\b", re.IGNORECASE)
 _REPORT_TITLE = re.compile(r"^\W*(?:report title|subject of report)\s*:\s*(.+)$", re.IGNORECASE)
 _MINUTES_START = re.compile(r"^\W*minutes of (?:the )?meeting held on\s+(.+)$", re.IGNORECASE)
@@ -191,7 +192,7 @@ def _section_row(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     return (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
             and bool(line) and len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":"))
-            and not re.match(r"^([-•*#]|\d{1,2}[.)])\s", line))
+            and not _LIST_ITEM.match(line) and not re.match(r"#\s", line))
 
 
 def _continues_list(previous: str, line: str) -> bool:
@@ -207,7 +208,7 @@ def _continues_list(previous: str, line: str) -> bool:
 def _starts_block(lines: list[str], index: int) -> bool:
     """Whether a line begins a new block: a table row, a list item or a heading."""
     raw = lines[index]
-    if is_table_row(raw) or re.match(r"^\s*([-•*]|\d{1,2}[.)])\s+", raw):
+    if is_table_row(raw) or _LIST_ITEM.match(raw):
         return True
     next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
     return _heading_text(clean_line(raw), raw, False, next_blank) is not None and raw.strip().startswith(("#", "**"))

@@ -95,6 +95,11 @@ class Table:
     def width(self) -> int:
         return max(len(row) for row in self.header + self.rows)
 
+    @property
+    def corner(self) -> str:
+        """The header text above the label columns ("Year Group", "Cease Reason"): what the rows list."""
+        return " ".join(cell for row in self.header for cell in row[:self.label_columns] if cell)
+
     def column_path(self, column: int) -> list[str]:
         """The merged header of a column: each header row's text, spans carried right."""
         path = []

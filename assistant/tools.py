@@ -320,8 +320,7 @@ class IndicatorTools:
             table = self.store.table(table_id)
             if table is None:
                 continue
-            corner = " ".join(cell for row in table.header for cell in row[:table.label_columns])
-            named = len(wanted & (words(corner) | words(table.title)))
+            named = len(wanted & (words(table.corner) | words(table.title)))
             score = (named, len(about & words(table.title)), len(about & words(" ".join(rows["column"]))))
             if named and score > best:
                 best, chosen = score, rows
