@@ -265,14 +265,19 @@ def content_words(text: str) -> set[str]:
 def focus(question: str, text: str) -> str:
     """The part of a passage a cross-encoder should read: the passage itself, or when the sentence
     holding most of the question's words lies past the first ``FOCUS_WORDS`` words (beyond the
-    model's token limit), the passage from the sentence before that one."""
+    model's token limit), the passage from the sentence before that one, or from the sentence
+    that introduces the list it is an item of ("several key areas ...:") when that is near enough."""
     wanted, sentences = content_words(question), sentences_of(text)
     if not sentences:
         return text
     best = max(range(len(sentences)), key=lambda n: len(wanted & set(tokenize(sentences[n]))))
     if sum(len(sentence.split()) for sentence in sentences[:best + 1]) <= FOCUS_WORDS:
         return text
-    return " ".join(sentences[max(0, best - 1):])
+    start = max(0, best - 1)
+    introduction = next((n for n in range(best - 1, -1, -1) if sentences[n].endswith(":")), None)
+    if introduction is not None and sum(len(s.split()) for s in sentences[introduction:best + 1]) <= FOCUS_WORDS:
+        start = introduction  # the best sentence is read with the list's introduction
+    return " ".join(sentences[start:])
 
 
 def question_parts(question: str) -> list[str]:

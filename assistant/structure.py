@@ -168,8 +168,9 @@ def parse_blocks(document: Document) -> list[Block]:
             previous_blank = index == 0 or not lines[index - 1].strip()
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
             heading = _heading_text(clean_line(raw), raw, previous_blank, next_blank)
-            if heading and not previous_blank and _continues_list(lines[index - 1], raw):
-                heading = None  # "2. Note the consultation ..." under "1. Comment on ...": a list item
+            if heading and _NUMBERED.match(clean_line(raw)) and (
+                    _introduces_list(lines, index) or not previous_blank and _continues_list(lines[index - 1], raw)):
+                heading = None  # "1. A prevalence of ..." under "several key areas:", or "2. ..." under "1. ...": a list item
             if heading:
                 state.push_heading(heading)
                 blocks.append(state.block("heading", [(number, raw.strip())], page.label))
@@ -193,6 +194,12 @@ def _section_row(lines: list[str], index: int) -> bool:
     return (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
             and bool(line) and len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":"))
             and not _LIST_ITEM.match(line) and not re.match(r"#\s", line))
+
+
+def _introduces_list(lines: list[str], index: int) -> bool:
+    """Whether the last text line before this one ends with a colon, announcing a list."""
+    before = next((line.strip() for line in reversed(lines[max(0, index - 3):index]) if line.strip()), "")
+    return before.endswith(":")
 
 
 def _continues_list(previous: str, line: str) -> bool:

@@ -134,6 +134,21 @@ def test_a_quote_reads_the_whole_list_its_sentence_introduces():
     assert len(quote) <= 1000
 
 
+def test_a_list_announced_by_a_colon_is_found_and_quoted_with_its_introduction(assistant):
+    answer = assistant.ask("Which areas did the December 2020 Norfolk report single out as needing further "
+                           "strengthening in its edge of care offer?")
+    lines = (CORPUS / "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt").read_text().split("\n")
+    item = next(n for n, line in enumerate(lines, start=1) if line.startswith("1. A prevalence of adolescents"))
+    spans = [[int(n) for n in passage["lines"].split("-")] for passage in answer.retrieved[:3]]
+    assert any(start <= item <= end for start, end in spans), "the passage holding the list is found, not only read on to"
+    listed = next((c for c in answer.citations[:2] if "several key areas" in c.quote), None)
+    assert listed, answer.text
+    for area in ("adolescents coming into care", "children with disabilities", "out of hours"):
+        assert area in listed.quote
+    assert _verbatim(listed)
+    _honest(answer)
+
+
 def test_a_short_line_stating_a_figure_answers_a_cost_question(assistant):
     answer = assistant.ask("What was the cost of the new Education Inclusion Service in Norfolk's Getting in Shape proposals?")
     assert answer.answerable and "£3.229m" in answer.text

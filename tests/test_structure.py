@@ -49,3 +49,12 @@ def test_a_numbered_list_under_its_introduction_is_no_run_of_headings():
     assert not any(part.startswith(("2. Note", "3. Endorse")) for part in approve.heading_path)
     proposal = _block_at(blocks, "1. Proposal (or options)")  # the numbering starts again: a heading
     assert proposal.kind == "heading"
+
+
+def test_the_first_item_of_a_list_announced_by_a_colon_is_no_heading():
+    blocks = parse_blocks(load_document(CORPUS / "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt", 10**9))
+    first = _block_at(blocks, "1. A prevalence of adolescents coming into care")
+    assert first.kind == "paragraph"
+    assert first.heading_path[-1] == "5 Next steps and Further Strengthening Our Offer"
+    fourth = _block_at(blocks, "4. Responding to the needs of families where substance misuse")
+    assert not any(part.startswith("1. A prevalence") for part in fourth.heading_path)
