@@ -22,6 +22,7 @@ _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December"]
 _LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
+QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget)\b|\bwhat (was |is |were |are )?(the )?"
@@ -137,7 +138,7 @@ class Citer:
             self.citations.append(Citation(
                 n=len(self.citations) + 1, document=document, page=str(page) if page not in (None, "") else None,
                 lines=lines, section=section, meeting_date=meeting_date or meta.get("meeting_date"),
-                quote=_cut(quote.strip(), 1000), council=meta.get("council"), committee=meta.get("committee")))
+                quote=_cut(quote.strip(), QUOTE_CHARACTERS), council=meta.get("council"), committee=meta.get("committee")))
             self._keys[key] = len(self.citations)
         return self._keys[key]
 

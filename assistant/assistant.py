@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 
-from .answers import (Answer, Citer, Passage, best_sentences, content_words, excerpt, focus, format_period,
-                      answers_a_part, format_value, numbers_in, stated, undated)
+from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, best_sentences, content_words, excerpt,
+                      focus, format_period, format_value, numbers_in, stated, undated)
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route
@@ -21,6 +22,8 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
 MAX_COUNCILS = 3
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
+QUOTES = 3  # passages an answer quotes at most
+MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
 
@@ -446,9 +449,9 @@ class Assistant:
                                "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]])
         hits = _diverse(hits, 8)
         judge = self.reranker.score if self.reranker else None  # beside figures too: it keeps off-topic quotes out
-        chosen = best_sentences(question, hits, limit=3, decisions=plan.narrative == "decided",
+        chosen = best_sentences(question, hits, limit=2 * QUOTES, decisions=plan.narrative == "decided",
                                 names=plan.narrative == "who", judge=judge, framed=self._framed if judge else None)
-        lines = []
+        given: list[Quote] = []
         for passage in chosen:
             following = self.searcher.following(passage.hit) if judge else None
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
@@ -457,7 +460,15 @@ class Assistant:
                 continue
             meta = passage.hit.metadata
             last = following.metadata["line_end"] if read_on else meta["line_end"]
-            n = citer.cite(meta["document"], f"{meta['line_start']}-{last}", quote, meta.get("page"),
+            candidate = Quote(quote, meta, meta["line_start"], last)
+            if not _merged(given, candidate):
+                given.append(candidate)
+            if len(given) == QUOTES:
+                break
+        lines = []
+        for quote in given:
+            meta = quote.meta
+            n = citer.cite(meta["document"], f"{quote.first}-{quote.last}", quote.text, meta.get("page"),
                            meta.get("heading"), meta.get("meeting_date"))
             where = f"{meta.get('council')} {meta.get('committee') or ''}".strip()
             quoted = citer.citations[n - 1].quote  # as the citation keeps it (a very long quote is cut short)
@@ -529,6 +540,48 @@ def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
     if any(first_day(p) <= until and p.end >= since for p in find_periods(text)):
         return True
     return bool(meeting) and since.isoformat() <= meeting <= (until + timedelta(days=PERIOD_REPORTED_DAYS)).isoformat()
+
+
+@dataclass
+class Quote:
+    """A passage quoted in an answer: its words, its chunk's metadata and the lines it spans."""
+
+    text: str
+    meta: dict
+    first: int
+    last: int
+
+
+def _merged(given: list[Quote], new: Quote) -> bool:
+    """Whether a new quote repeats one already given (of the same paper): one that overlaps it
+    end to start is joined to it (or, when the two joined would be cut short, keeps only its own
+    words); one that mostly repeats it adds nothing. True when it is not to be given apart."""
+    words = new.text.split()
+    for old in given:
+        if old.meta["document"] != new.meta["document"]:
+            continue
+        before = old.text.split()
+        match = SequenceMatcher(None, words, before, autojunk=False).find_longest_match(0, len(words), 0, len(before))
+        if match.size < MIN_SHARED_WORDS and match.size * 2 < len(words):
+            continue
+        if match.size == len(before):  # the new quote holds the old one
+            joined, own = words, words
+        elif match.a == 0 and match.b + match.size == len(before):  # it reads on from the old one
+            joined, own = before + words[match.size:], words[match.size:]
+        elif match.b == 0 and match.a + match.size == len(words):  # it starts before the old one
+            joined, own = words + before[match.size:], words[:match.a]
+        elif match.size * 2 >= len(words):  # held in the old one, or mostly repeating it
+            return True
+        else:
+            continue
+        if len(" ".join(joined)) <= QUOTE_CHARACTERS:
+            old.text, old.first, old.last = " ".join(joined), min(old.first, new.first), max(old.last, new.last)
+            return True
+        if len(own) < MIN_SHARED_WORDS:
+            return True
+        new.text = " ".join(own)  # joined, the quote would be cut short: it is given apart, without the repeat
+        return False
+    return False
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:

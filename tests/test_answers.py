@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -147,6 +148,24 @@ def test_a_list_announced_by_a_colon_is_found_and_quoted_with_its_introduction(a
         assert area in listed.quote
     assert _verbatim(listed)
     _honest(answer)
+
+
+def test_quotes_that_overlap_are_joined_not_repeated(assistant):
+    answer = assistant.ask("How many young people were in Staying Put arrangements in Northumberland at the June "
+                           "2019 review, and how many were there in February 2018?")
+    holding = [c for c in answer.citations if "increased from 15 young people" in c.quote]
+    assert len(holding) == 1, "the sentence is quoted once"
+    assert "we have 23 young people" in holding[0].quote, "the quote that starts earlier is joined to it"
+    assert _verbatim(holding[0])
+    for first, second in itertools.combinations(answer.citations, 2):
+        shared = set(_runs(first.quote)) & set(_runs(second.quote))
+        assert not shared, f"[{first.n}] and [{second.n}] repeat: {sorted(shared)[:1]}"
+    _honest(answer)
+
+
+def _runs(text: str, size: int = 12) -> list[str]:
+    words = text.split()
+    return [" ".join(words[n:n + size]) for n in range(len(words) - size + 1)]
 
 
 def test_a_short_line_stating_a_figure_answers_a_cost_question(assistant):
