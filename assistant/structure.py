@@ -164,11 +164,12 @@ def parse_blocks(document: Document) -> list[Block]:
                     blocks.append(state.block("table", run, page.label))
                     index = end
                     continue
-            state.observe(clean_line(raw))
+            text = clean_line(raw)
+            state.observe(text)
             previous_blank = index == 0 or not lines[index - 1].strip()
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
-            heading = _heading_text(clean_line(raw), raw, previous_blank, next_blank)
-            if heading and _NUMBERED.match(clean_line(raw)) and (
+            heading = _heading_text(text, raw, previous_blank, next_blank)
+            if heading and _NUMBERED.match(text) and (
                     _introduces_list(lines, index) or not previous_blank and _continues_list(lines[index - 1], raw)):
                 heading = None  # "1. A prevalence of ..." under "several key areas:", or "2. ..." under "1. ...": a list item
             if heading:
@@ -197,7 +198,8 @@ def _section_row(lines: list[str], index: int) -> bool:
 
 
 def _introduces_list(lines: list[str], index: int) -> bool:
-    """Whether the last text line before this one ends with a colon, announcing a list."""
+    """Whether the last text line before this one (at most two blank lines up) ends with a colon,
+    announcing a list."""
     before = next((line.strip() for line in reversed(lines[max(0, index - 3):index]) if line.strip()), "")
     return before.endswith(":")
 
