@@ -8,6 +8,7 @@ suspect values are never used as figures; they are counted so answers can say so
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +17,8 @@ import pandas as pd
 from .catalogue import Catalogue, words
 from .periods import first_day, parse_period
 from .store import IndicatorStore
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
@@ -182,13 +185,14 @@ class IndicatorTools:
         return ranked[:limit]
 
     def labels_in(self, text: str) -> list[str]:
-        """Paper labels of two or more words that a text names in full ("legal costs"), longest first.
-        A label that only names the directorate ("Children's Services" totals) is not one: nearly
-        every question says those words."""
+        """Paper labels of two or more words that a text names in full ("legal costs"), longest first;
+        what a label says in brackets qualifies it and need not be named ("Independent/non maintained
+        schools (including 6 th forms)"). A label that only names the directorate ("Children's Services"
+        totals) is not one: nearly every question says those words."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
-            self._label_words = {label: held for label, held in ((label, words(label)) for label in labels)
+            self._label_words = {label: held for label, held in ((label, words(_BRACKETED.sub(" ", label))) for label in labels)
                                  if len(held) >= 2 and not held <= _DIRECTORATE_WORDS}
         asked = words(text)
         found = [label for label, held in self._label_words.items() if held <= asked]

@@ -39,6 +39,16 @@ def test_placement_stability_in_norfolk_is_answered_with_figures_benchmarks_and_
     _honest(answer)
 
 
+def test_a_table_row_is_found_without_the_qualifier_its_label_puts_in_brackets(assistant):
+    # the row reads "Independent/non maintained schools (including 6 th forms)": nobody asks for the brackets
+    answer = assistant.ask("What share of Norfolk's EHCP pupils go to independent/non-maintained schools, "
+                           "and how does it compare with the national figure?")
+    row = {(v.measure, v.value) for v in answer.values if v.label.startswith("Independent/non maintained schools")}
+    assert {("value", 10.3), ("england", 5.9)} <= row
+    assert any(c.document == PACK_2018 and "10.3" in c.quote and "5.9" in c.quote for c in answer.citations)
+    _honest(answer)
+
+
 def test_without_a_council_every_council_that_reports_it_is_answered(assistant):
     answer = assistant.ask("How has placement stability changed?")
     councils = {v.council for v in answer.values if v.indicator == "placement_stability_short"}
