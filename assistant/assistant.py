@@ -13,7 +13,7 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
                       focus, format_period, format_value, numbers_in, stated, undated)
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
-from .routing import Route, route
+from .routing import Route, route, topic_question
 from .search import Filters, tokenize
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
@@ -442,7 +442,8 @@ class Assistant:
         hits = self.searcher.search(question, k=max(8, self.settings.rerank_top), filters=wanted)
         # passages are reranked for a quoted answer only: beside figures, and on decisions, it ranks worse
         if self.reranker and not with_numbers and plan.narrative != "decided":
-            hits = self.reranker.rerank(question, hits, self.settings.rerank_top, read=lambda text: focus(question, text))
+            asked = topic_question(question, wanted.council)  # by what is asked, not which paper or council
+            hits = self.reranker.rerank(asked, hits, self.settings.rerank_top, read=lambda text: focus(question, text))
         # passages that can speak of the period asked come first (the others are refused below)
         hits = sorted(hits, key=lambda hit: not _of_period(plan, hit.text, hit.metadata.get("meeting_date")))
         citer.searched.append([{"document": hit.metadata["document"],

@@ -97,6 +97,18 @@ def find_councils(question: str, councils: list[str]) -> list[str]:
     return [council for council in spans if council not in inside]
 
 
+def topic_question(question: str, council: str | None = None) -> str:
+    """A question as a passage answers it: without the paper it names ("as set out in the March 2022
+    report"), which says where to look, and without the council whose papers alone are searched."""
+    text = _SOURCE_CLAUSE.sub(" ", question)
+    if council:
+        name = rf"\b{re.escape(council)}(?:\s+(?:County\s+)?Council\b)?"
+        text = re.sub(rf"{name}['’]s?", " ", text, flags=re.IGNORECASE)  # "in Norfolk's review": "in review"
+        text = re.sub(rf"(?:\b(?:in|for|at|by)\s+)?{name}", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,;?.])", r"\1", " ".join(text.split()))
+    return re.sub(r"^[\s,;]+|[,;]+(?=[?.]?$)", "", text)
+
+
 def council_clauses(question: str, councils: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Where each council's own words are in a question that names several: from each mention of it
     to the next council's mention ("North Somerset in March 2022 compare with", "Norfolk's average

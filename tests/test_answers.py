@@ -294,6 +294,20 @@ def test_a_paper_named_by_its_date_is_a_choice_of_paper_not_a_period(assistant):
     _honest(answer)
 
 
+def test_passages_are_ranked_by_what_is_asked_not_by_the_paper_or_council_named(assistant):
+    from assistant.routing import topic_question
+
+    question = ("How did the proportion of girls among Norfolk's children starting care change after lockdown, "
+                "according to the December 2020 edge of care report?")
+    assert topic_question(question, "Norfolk") == ("How did the proportion of girls among children starting care "
+                                                   "change after lockdown?")
+    assert topic_question("How many children were in care in Norfolk?", "Norfolk") == "How many children were in care?"
+    answer = assistant.ask(question)
+    first = answer.retrieved[0]  # the passage that says "The % of girls starting to be looked after has reduced"
+    start, end = (int(n) for n in first["lines"].split("-"))
+    assert first["document"] == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt" and start <= 460 <= end
+
+
 def test_two_councils_each_with_their_own_paper_are_answered_from_each(assistant):
     from assistant.routing import route
 
