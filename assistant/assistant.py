@@ -449,7 +449,8 @@ class Assistant:
         citer.searched.append([{"document": hit.metadata["document"],
                                "lines": f"{hit.metadata['line_start']}-{hit.metadata['line_end']}"} for hit in hits[:10]])
         hits = _diverse(hits, 8)
-        judge = self.reranker.score if self.reranker else None  # beside figures too: it keeps off-topic quotes out
+        judge = (lambda part, texts: self.reranker.score(topic_question(part), texts)) \
+            if self.reranker else None  # beside figures too: it keeps off-topic quotes out
         chosen = best_sentences(question, hits, limit=2 * QUOTES, decisions=plan.narrative == "decided",
                                 names=plan.narrative == "who", judge=judge, framed=self._framed if judge else None)
         given: list[Quote] = []

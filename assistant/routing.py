@@ -41,6 +41,7 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) i
 _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
 _PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
                            r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
+_SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
@@ -99,8 +100,9 @@ def find_councils(question: str, councils: list[str]) -> list[str]:
 
 def topic_question(question: str, council: str | None = None) -> str:
     """A question as a passage answers it: without the paper it names ("as set out in the March 2022
-    report"), which says where to look, and without the council whose papers alone are searched."""
-    text = _SOURCE_CLAUSE.sub(" ", question)
+    report"), which says where to look, and without the council whose papers alone are searched; a
+    "share of" asked is the "percentage of" that papers print."""
+    text = _SHARE.sub("percentage of", _SOURCE_CLAUSE.sub(" ", question))
     if council:
         name = rf"\b{re.escape(council)}(?:\s+(?:County\s+)?Council\b)?"
         text = re.sub(rf"{name}['’]s?", " ", text, flags=re.IGNORECASE)  # "in Norfolk's review": "in review"

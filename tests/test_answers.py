@@ -308,6 +308,15 @@ def test_passages_are_ranked_by_what_is_asked_not_by_the_paper_or_council_named(
     assert first["document"] == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt" and start <= 460 <= end
 
 
+def test_a_share_asked_for_is_found_as_the_percentage_the_paper_prints(assistant):
+    answer = assistant.ask("What was the share of girls among children coming into care in Norfolk before and "
+                           "after lockdown?")
+    assert answer.answerable
+    assert any("% of girls starting to be looked after" in c.quote and "25%" in c.quote for c in answer.citations)
+    assert "25%" in answer.text
+    _honest(answer)
+
+
 def test_two_councils_each_with_their_own_paper_are_answered_from_each(assistant):
     from assistant.routing import route
 
