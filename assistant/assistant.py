@@ -80,6 +80,7 @@ class Assistant:
         reranker = CrossEncoder() if settings.rerank_top else None
         assistant = cls(settings, index, searcher, tools, llm, reranker)
         assistant.searcher.search("warm up", k=1)  # load the models and build the keyword index now
+        assistant.searcher.spelling.correct("warm up")
         assistant.tools.find_indicators("warm up")
         if reranker:
             reranker.score("warm up", ["warm up"])
@@ -93,14 +94,15 @@ class Assistant:
         started = time.perf_counter()
         previous = self._previous_context(history)
         councils = self.councils + [c for c in self._official_councils() if c not in self.councils]
-        plan = route(question, self.tools, councils, self.newest, previous)
+        meant = self.searcher.spelling.correct(question)  # "independant travel training": independent
+        plan = route(meant, self.tools, councils, self.newest, previous)
         if filters and filters.council and not plan.council:
             plan.council = filters.council
         timings = {"route": time.perf_counter() - started}
         citer = Citer(self.documents)
         parts, values, chart, narrative = [], [], [], False
         for part in self._parts(plan):
-            said, used, series, quoted = self._compose(question, part, citer, filters, timings)
+            said, used, series, quoted = self._compose(meant, part, citer, filters, timings)
             parts, values, chart, narrative = parts + said, values + used, chart + series, narrative or quoted
         answerable = bool(parts)
         text = "\n\n".join(parts) if parts else self._not_found(plan)

@@ -89,6 +89,17 @@ class Searcher:
         self.embedder = embedder
         self._keyword = None
         self._positions = None
+        self._spelling = None
+
+    @property
+    def spelling(self):
+        """The papers' words, to put a question's misspellings right (see ``spelling``)."""
+        if self._spelling is None:
+            from .spelling import Spelling
+
+            _, _, texts, metas = self._keyword_index()
+            self._spelling = Spelling(meta.get("heading", "") + " " + text for text, meta in zip(texts, metas))
+        return self._spelling
 
     def _keyword_index(self):
         if self._keyword is None:
@@ -103,9 +114,10 @@ class Searcher:
         return self._keyword
 
     def refresh(self) -> None:
-        """Forget the keyword index after the index changed."""
+        """Forget the keyword index (and the papers' words) after the index changed."""
         self._keyword = None
         self._positions = None
+        self._spelling = None
 
     def following(self, hit: Hit) -> Hit | None:
         """The chunk right after a hit in its document (overlapping it, or from the next line on), for

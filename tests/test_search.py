@@ -72,3 +72,19 @@ def test_a_passage_one_retriever_ranks_first_is_never_fused_away(corpus_index):
     assert keyword[0].chunk_id not in dense, "the case this guards: the embedding misses the list of figures"
     hits = searcher.search(question, k=20, filters=Filters(council="Norfolk"))
     assert keyword[0].chunk_id in {hit.chunk_id for hit in hits}
+
+
+def test_misspelt_words_are_put_right_by_the_words_of_the_papers(corpus_index):
+    _, _, searcher, _ = corpus_index
+    spelling = searcher.spelling
+    assert spelling.correct("independant travel training for SEND pupils") == "independent travel training for SEND pupils"
+    assert spelling.correct("Regulation 24 placments and Familes") == "Regulation 24 placements and Families"
+    kept = "According to the report, were councillors worried about outsourcing to Gateshead?"
+    assert spelling.correct(kept) == kept, "known words, their inflections and names the papers lack stay"
+
+
+def test_a_misspelt_question_is_answered_as_meant(assistant):
+    question = "Which organisation is Norfolk using for independant travel training of SEND pupils?"
+    answer = assistant.ask(question)
+    assert answer.question == question, "the answer keeps the question as it was asked"
+    assert any("Hackney Community Transport" in citation.quote for citation in answer.citations)
