@@ -2,7 +2,8 @@
 the national and regional average of 10%") as indicator values, with the sentence as source.
 
 A figure belongs to the indicator named just before it (or, failing that, just after it:
-"13% of our children in care experienced 3 or more placement moves"), else the one named
+"13% of our children in care experienced 3 or more placement moves"; a clause further on that
+happens to hold an indicator's words does not count), else the one named
 earlier in its paragraph, else in its heading. Words just before a figure say what it is: "national" is
 England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
 one written just after or nearest to it in the sentence, else (or when it is "currently")
@@ -29,20 +30,28 @@ _LEAD_MEASURES = [
     (re.compile(r"national|england", re.IGNORECASE), "england"),
     (re.compile(r"regional|region|eastern|east of england|south west", re.IGNORECASE), "region"),
     (re.compile(r"\btarget", re.IGNORECASE), "target"),
-    (re.compile(r"last year|previous year|a year (ago|earlier)", re.IGNORECASE), "previous_year"),
+    (re.compile(r"(?<!over the )(?<!in the )(?<!during the )last year|previous year|a year (ago|earlier)", re.IGNORECASE),
+     "previous_year"),  # "43% last year", not "19% over the last year"
     (re.compile(r"\bbudget\b", re.IGNORECASE), "budget"),
 ]
+_BEFORE_A_PERIOD = {"at", "the", "end", "of", "in", "by", "as", "for", "on", "during"}
+LEAD_WORDS = 8  # benchmark words ("national", "statistical neighbours") this close before a figure say what it is
+FOLLOWING_WORDS = 12  # a figure's indicator named after it is named within these words
 _NOW = re.compile(r"\b(currently|now|at present|latest|most recent)\b", re.IGNORECASE)
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 
 
 def _lead_measures(lead: str) -> list[str]:
-    """Benchmark words in the text before a figure, in the order written."""
+    """Benchmark words in the text before a figure, in the order written: within ``LEAD_WORDS`` of
+    it ("better than the national average and the percentage ... adopted (17%)" is the council's
+    own 17%), or anywhere before it for a budget ("The budget for high needs funding ... is £28.440m")."""
     lead = lead.rsplit(")", 1)[-1]  # "(at national)" spoke of the figure before
+    near = len(lead) - len(" ".join(lead.split()[-LEAD_WORDS:])) - 1
     found = []
     for pattern, measure in _LEAD_MEASURES:
         for match in pattern.finditer(lead):
-            found.append((match.start(), measure))
+            if match.start() >= near or measure == "budget":
+                found.append((match.start(), measure))
     return [measure for _, measure in sorted(found)]
 
 
@@ -61,6 +70,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
             if looks_like_instruction(sentence):
                 continue
             pending: list[str] = []
+            taken: set[int] = set()  # periods written right after an earlier figure: they are its own
             figures = list(_FIGURE.finditer(sentence))
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
@@ -69,7 +79,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 near = " ".join(lead.split()[-15:])  # the clause closest to the figure names it best
                 named = _specific(catalogue, near) or _specific(catalogue, lead)
                 if named is None and not joined:  # "13% of our children in care experienced ..."
-                    named = _specific(catalogue, following)
+                    named = _specific(catalogue, " ".join(following.split()[:FOLLOWING_WORDS]))
                 current = named or current
                 measures = _lead_measures(lead)
                 if measures:
@@ -94,7 +104,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 else:
                     these = ["value"]
                 now = _NOW.search(" ".join(lead.split()[-5:]))
-                period = (None if now else _nearest_period(sentence, match.start(), match.end())) or fallback
+                period = (None if now else _nearest_period(sentence, match.start(), match.end(), taken)) or fallback
                 line = _line_of(block, match.group(0))
                 for measure in these:
                     rows.append({
@@ -125,12 +135,16 @@ def unit_mismatch(indicator: Indicator, unit: str) -> bool:
     return unit_class(indicator.unit) != unit_class(unit)
 
 
-def _nearest_period(sentence: str, start: int, end: int):
-    """The period written just after a figure ("9% in September 2018"), else the nearest one."""
-    spans = list(period_spans(sentence))
-    after = [period for begin, _, period in spans if 0 <= begin - end <= 8]
+def _nearest_period(sentence: str, start: int, end: int, taken: set[int]):
+    """The period written just after a figure ("9% in September 2018", "40% (71 out of 176) at the
+    end of January 2019"), else the nearest one that is not ``taken`` (written just after another
+    figure: "from 20% in February 2018 to 16%"); records in ``taken`` the one it gives."""
+    spans = [span for span in period_spans(sentence) if span[0] not in taken]
+    after = [(begin, period) for begin, _, period in spans if 0 <= begin - end <= 8 or 0 <= begin - end <= 40
+             and set(re.sub(r"\([^()]*\)", " ", sentence[end:begin]).lower().split()) <= _BEFORE_A_PERIOD]
     if after:
-        return after[0]
+        taken.add(after[0][0])
+        return after[0][1]
     distances = [(min(abs(start - begin), abs(start - finish)), period) for begin, finish, period in spans]
     return min(distances, key=lambda pair: pair[0])[1] if distances else None
 

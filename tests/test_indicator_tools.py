@@ -195,3 +195,13 @@ def test_admissions_to_care_are_not_filed_as_the_number_in_care(indicator_tools)
     assert set(admissions["indicator"]) == {"cla_starting_number"}
     in_care = indicator_tools.series("cla_number", "Norfolk", start="Apr 2018", end="Apr 2018")
     assert 1179.0 in set(in_care["value"]) and 25.0 not in set(in_care["value"])
+
+
+def test_children_returning_home_are_not_filed_with_those_returning_to_care(indicator_tools):
+    values = indicator_tools.store.values()
+    home = values[values["indicator"] == "lac_returned_home"]
+    planned = "Returned home to live with parents or relatives as part of care planning process"
+    assert planned in set(home["label"]) and not home["label"].str.contains("not as part").any()
+    assert "lac_returning" not in set(values[values["label"] == planned]["indicator"])
+    series = indicator_tools.series("lac_returned_home", "Northumberland")
+    assert list(series["value"]) == [33.0, 40.0]

@@ -177,6 +177,29 @@ def test_every_value_carries_its_provenance(papers):
     assert set(table_rows["table_id"]) <= ids
 
 
+def test_a_figure_in_prose_is_filed_under_what_its_sentence_says_it_is():
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    northumberland = load_document(CORPUS / "northumberland_2019-06-06_family-and-children-overview-scrutiny.txt", 10**9)
+    rows = pd.DataFrame(prose_values(northumberland, Catalogue.load()))
+    def filed(line: int) -> set[tuple]:
+        return {(row.indicator, row.measure, row.value, row.period) for row in rows[rows["line"] == line].itertuples()}
+    # "children leaving care to return home ... from 33% (63 out of 192) in Feb 2018 to 40% (71 out of 176) at the
+    # end of January 2019. This latest performance figure in line with regional (40%) and above national averages (31%)"
+    assert filed(101) == {("lac_returned_home", "value", 33.0, "2018-02"), ("lac_returned_home", "value", 40.0, "2019-01"),
+                          ("lac_returned_home", "region", 40.0, "2019-06-06"),
+                          ("lac_returned_home", "england", 31.0, "2019-06-06")}
+    # "children who are entering care for a second or subsequent time have decreased ... from 20% (37 children) in
+    # February 2018 to 16% (26 children) which indicates ... children leaving care": no child protection plan, no care plan
+    assert filed(103) == {("lac_returning", "value", 20.0, "2018-02"), ("lac_returning", "value", 16.0, "2019-06-06")}
+    # "better than national averages and the percentage of children who leave care to be adopted (17%) is also better
+    # than the national average (14%)": the 17% is Northumberland's own
+    assert filed(139) == {("adoptions", "value", 17.0, "2019-06-06"), ("adoptions", "england", 14.0, "2019-06-06")}
+    # "... special guardianship orders(SGO) over the last year is 19%": this year's figure, not last year's
+    assert ("sgo", "value", 19.0, "2019-06-06") in filed(140)
+
+
 def test_figures_stated_in_prose_become_values_with_the_sentence():
     from assistant.catalogue import Catalogue
     from assistant.prose import prose_values
