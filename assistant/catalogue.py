@@ -25,19 +25,26 @@ def words(text: str) -> frozenset[str]:
     """The stemmed content words of a text; "10k" and "10,000" read alike, so do "child protection"
     and "CP", and a hyphenated word counts both as its parts and joined ("re-referrals": re, referr,
     rereferr)."""
+    return frozenset().union(*word_sequence(text))
+
+
+@lru_cache(maxsize=50_000)
+def word_sequence(text: str) -> tuple[frozenset[str], ...]:
+    """A text's content words in order, each as the stems ``words`` reads in it."""
     text = text.lower().replace("10,000", "10000").replace("10k", "10000").replace("’", "'")
     text = _SECTION.sub(r"s\1", text)  # "section 20", "s.20" and "S20" read alike
     text = text.replace("child protection", "cp")
-    tokens: set[str] = set()
+    sequence = []
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")
         parts = [part for part in re.split(r"[-']", raw) if part]
         candidates = parts + ([raw.replace("-", "").replace("'", "")] if len(parts) > 1 else [])
-        for token in candidates:
-            token = _SAME_WORDS.get(token, token)
-            if token and token not in _STOP:
-                tokens.add(_STEMMER.stemWord(token) if token.isalpha() else token)
-    return frozenset(tokens)
+        stems = {_STEMMER.stemWord(token) if token.isalpha() else token
+                 for token in (_SAME_WORDS.get(candidate, candidate) for candidate in candidates)
+                 if token and token not in _STOP}
+        if stems:
+            sequence.append(frozenset(stems))
+    return tuple(sequence)
 
 
 def unit_class(unit: str | None) -> str | None:

@@ -41,6 +41,8 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) i
 _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
 _PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
                            r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
+_PERCENTAGE_ASKED = re.compile(r"\b(percentage|proportion|share|per ?cent)\b|%", re.IGNORECASE)
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
@@ -96,6 +98,21 @@ def find_councils(question: str, councils: list[str]) -> list[str]:
     inside = {council for council, (start, end) in spans.items()
               if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans.values())}
     return [council for council in spans if council not in inside]
+
+
+def unit_fits(question: str, units: set[str]) -> bool:
+    """Whether figures in these units (classes: "%", "£", "count", "rate" ...) can answer what a
+    question asks: a percentage, money, or how many. "What percentage ... placed more than 20 miles
+    from home" is not answered by a count of children's homes."""
+    if not units or "number" in units:  # a bare number may be a count or a percentage printed without "%"
+        return True
+    if _PERCENTAGE_ASKED.search(question):
+        return "%" in units
+    if _MONEY.search(question):
+        return "£" in units
+    if _COUNT_ASKED.search(question):
+        return not units <= {"%", "£", "rate"}
+    return True
 
 
 def topic_question(question: str, council: str | None = None) -> str:
@@ -220,7 +237,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     strongest = max((m.score for m in catalogue), default=0)
     labels = tools.labels_in(stripped)[:2] if tools else []
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
-    named_labels = [label for label in labels if len(words(label)) > strongest]
+    named_labels = [label for label in labels if len(words(label)) > strongest
+                    and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5][:2]

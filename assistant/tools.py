@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .catalogue import Catalogue, words
+from .catalogue import Catalogue, unit_class, word_sequence, words
 from .periods import first_day, parse_period
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+GAP_WORDS = 2  # a label's words may stand this far apart in a question ("social work assessments")
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
@@ -185,18 +186,25 @@ class IndicatorTools:
         return ranked[:limit]
 
     def labels_in(self, text: str) -> list[str]:
-        """Paper labels of two or more words that a text names in full ("legal costs"), longest first;
-        what a label says in brackets qualifies it and need not be named ("Independent/non maintained
-        schools (including 6 th forms)"). A label that only names the directorate ("Children's Services"
-        totals) is not one: nearly every question says those words."""
+        """Paper labels of two or more words that a text names in full and in order ("legal costs"),
+        longest first; what a label says in brackets qualifies it and need not be named ("Independent/non
+        maintained schools (including 6 th forms)"). A label that only names the directorate ("Children's
+        Services" totals) is not one: nearly every question says those words; nor are its words scattered
+        through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
             self._label_words = {label: held for label, held in ((label, words(_BRACKETED.sub(" ", label))) for label in labels)
                                  if len(held) >= 2 and not held <= _DIRECTORATE_WORDS}
         asked = words(text)
-        found = [label for label, held in self._label_words.items() if held <= asked]
+        spoken = word_sequence(text)
+        found = [label for label, held in self._label_words.items() if held <= asked and _said_together(label, spoken)]
         return sorted(found, key=lambda label: -len(self._label_words[label]))
+
+    def label_units(self, label: str) -> set[str]:
+        """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
+        papers = self._papers()
+        return {unit_class(unit) for unit in papers.loc[papers["label"] == label, "unit"].dropna()} - {None}
 
     def _similar_labels(self, text: str, values: pd.DataFrame, threshold: float = 0.55) -> list[tuple[str, float]]:
         """Paper labels close in meaning to a text (needs the embedder), else sharing its words."""
@@ -453,6 +461,18 @@ class IndicatorTools:
         return [StructuredTool.from_function(function, name=name) for name, function in
                 (("find_indicators", find), ("series", series), ("change", change), ("compare", compare),
                  ("largest_rows", largest))]
+
+
+def _said_together(label: str, spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
+    """Whether a text's content words (``spoken``, in order) say a label's content words in its order,
+    at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
+    wanted = word_sequence(_BRACKETED.sub(" ", label))
+    def from_position(index: int, start: int) -> bool:
+        if index == len(wanted):
+            return True
+        window = range(start, min(len(spoken), start + gap + 2) if index else len(spoken))  # "non-maintained": one word
+        return any(wanted[index] <= spoken[n] and from_position(index + 1, n) for n in window)
+    return from_position(0, 0)
 
 
 def _period_bound(text: str, side: str) -> str:

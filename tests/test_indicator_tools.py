@@ -205,3 +205,18 @@ def test_children_returning_home_are_not_filed_with_those_returning_to_care(indi
     assert "lac_returning" not in set(values[values["label"] == planned]["indicator"])
     series = indicator_tools.series("lac_returned_home", "Northumberland")
     assert list(series["value"]) == [33.0, 40.0]
+
+
+def test_a_paper_label_is_named_only_by_its_words_in_order_and_in_a_unit_that_fits(indicator_tools):
+    from assistant.routing import unit_fits
+
+    assert "Children's Homes" not in indicator_tools.labels_in("children in care placed more than 20 miles from home")
+    assert "Children's Homes" in indicator_tools.labels_in("how much do children's homes cost")
+    named = indicator_tools.labels_in("placed in independent/non-maintained schools")
+    assert "Independent/non maintained schools (including 6 th forms)" in named, "a hyphenated word names two"
+    money = indicator_tools.label_units("Primary schools")
+    assert money == {"£"}
+    assert not unit_fits("How many pupils were on roll at Hemsby Primary School?", money)
+    assert unit_fits("What was the budget for primary schools?", money)
+    assert not unit_fits("What percentage of children in care live in children's homes?",
+                         indicator_tools.label_units("Children's Homes"))
