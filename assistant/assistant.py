@@ -557,9 +557,9 @@ class Quote:
 
 
 def _merged(given: list[Quote], new: Quote) -> bool:
-    """Whether a new quote repeats one already given (of the same paper): one that overlaps it
-    end to start is joined to it (or, when the two joined would be cut short, keeps only its own
-    words); one that mostly repeats it adds nothing. True when it is not to be given apart."""
+    """Whether a new quote repeats one already given (of the same paper): one that holds it, reads
+    on from it or starts before it is joined to it (or, when the two joined would be cut short, keeps
+    only its own words); one that mostly repeats it adds nothing. True when it is not to be given apart."""
     words = new.text.split()
     for old in given:
         if old.meta["document"] != new.meta["document"]:
@@ -569,7 +569,7 @@ def _merged(given: list[Quote], new: Quote) -> bool:
         if match.size < MIN_SHARED_WORDS and match.size * 2 < len(words):
             continue
         if match.size == len(before):  # the new quote holds the old one
-            joined, own = words, words
+            joined, own = words, words[:match.a] + words[match.a + match.size:]
         elif match.a == 0 and match.b + match.size == len(before):  # it reads on from the old one
             joined, own = before + words[match.size:], words[match.size:]
         elif match.b == 0 and match.a + match.size == len(words):  # it starts before the old one

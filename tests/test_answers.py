@@ -173,6 +173,16 @@ def test_quotes_that_overlap_are_joined_not_repeated(assistant):
     _honest(answer)
 
 
+def test_a_long_quote_that_holds_another_is_not_given_beside_it(assistant):
+    answer = assistant.ask("How many social work assessments were completed in Norfolk in 2019/20, according to the "
+                           "Children in Need Census quoted in the December 2020 report?")
+    assert answer.answerable and "7741" in answer.text
+    for first, second in itertools.combinations(answer.citations, 2):
+        shared = set(_runs(first.quote)) & set(_runs(second.quote))
+        assert not shared, f"[{first.n}] and [{second.n}] repeat: {sorted(shared)[:1]}"
+    _honest(answer)
+
+
 def _runs(text: str, size: int = 12) -> list[str]:
     words = text.split()
     return [" ".join(words[n:n + size]) for n in range(len(words) - size + 1)]
