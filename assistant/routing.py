@@ -241,7 +241,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
                     and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
-        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5][:2]
+        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5
+                             and (m.how != "similar label" or unit_fits(question, tools.label_units(m.id)))][:2]
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question)
     if ranked and not _PLACES.search(ranked.group(1)):

@@ -26,6 +26,7 @@ _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id",
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
 _TOTAL_ROW = r"(?i)^\s*(?:grand |sub[ -]?)?total\b"
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
+_EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 
 
 @dataclass
@@ -188,14 +189,14 @@ class IndicatorTools:
     def labels_in(self, text: str) -> list[str]:
         """Paper labels of two or more words that a text names in full and in order ("legal costs"),
         longest first; what a label says in brackets qualifies it and need not be named ("Independent/non
-        maintained schools (including 6 th forms)"). A label that only names the directorate ("Children's
-        Services" totals) is not one: nearly every question says those words; nor are its words scattered
+        maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
+        "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
             self._label_words = {label: held for label, held in ((label, words(_BRACKETED.sub(" ", label))) for label in labels)
-                                 if len(held) >= 2 and not held <= _DIRECTORATE_WORDS}
+                                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS}
         asked = words(text)
         spoken = word_sequence(text)
         found = [label for label, held in self._label_words.items() if held <= asked and _said_together(label, spoken)]

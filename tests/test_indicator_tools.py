@@ -212,6 +212,8 @@ def test_a_paper_label_is_named_only_by_its_words_in_order_and_in_a_unit_that_fi
 
     assert "Children's Homes" not in indicator_tools.labels_in("children in care placed more than 20 miles from home")
     assert "Children's Homes" in indicator_tools.labels_in("how much do children's homes cost")
+    assert "Looked After" not in indicator_tools.labels_in("how many unaccompanied children are looked after"), \
+        "a label of words every question says (a row of Leeds figures) is named by none"
     named = indicator_tools.labels_in("placed in independent/non-maintained schools")
     assert "Independent/non maintained schools (including 6 th forms)" in named, "a hyphenated word names two"
     money = indicator_tools.label_units("Primary schools")
