@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .catalogue import words
+from .catalogue import unit_class, words
 from .periods import Period, first_day, parse_period, period_spans
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
@@ -42,6 +42,7 @@ _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.
 _PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
                            r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
 _PERCENTAGE_ASKED = re.compile(r"\b(percentage|proportion|share|per ?cent)\b|%", re.IGNORECASE)
+_RATE_ASKED = re.compile(r"\brate\b|\bper (?:10,?000|10k|100,?000)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
@@ -106,6 +107,8 @@ def unit_fits(question: str, units: set[str]) -> bool:
     from home" is not answered by a count of children's homes."""
     if not units or "number" in units:  # a bare number may be a count or a percentage printed without "%"
         return True
+    if _RATE_ASKED.search(question):
+        return bool(units & {"rate", "%"})
     if _PERCENTAGE_ASKED.search(question):
         return "%" in units
     if _MONEY.search(question):
@@ -233,7 +236,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
     matches = tools.find_indicators(stripped) if tools else []
-    catalogue = [m for m in matches if m.how != "similar label" and m.values]
+    def fits(match) -> bool:  # its figures can answer what is asked: a percentage, money, how many
+        return unit_fits(question, tools.label_units(match.id) if match.how == "similar label" else {unit_class(match.unit)})
+    catalogue = [m for m in matches if m.how != "similar label" and m.values and fits(m)]
     strongest = max((m.score for m in catalogue), default=0)
     labels = tools.labels_in(stripped)[:2] if tools else []
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
@@ -241,8 +246,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
                     and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
-        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5
-                             and (m.how != "similar label" or unit_fits(question, tools.label_units(m.id)))][:2]
+        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and fits(m)][:2]
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question)
     if ranked and not _PLACES.search(ranked.group(1)):

@@ -327,6 +327,15 @@ def test_a_share_asked_for_is_found_as_the_percentage_the_paper_prints(assistant
     _honest(answer)
 
 
+def test_a_figure_in_another_unit_does_not_answer_what_is_asked(assistant):
+    adopted = assistant.ask("How many children in Norfolk were adopted in 2018-19?")
+    assert not [v for v in adopted.values if v.unit == "%"], "a share of children leaving care is no count"
+    lasting = assistant.ask("What percentage of child protection plans in Norfolk lasted two years or more?")
+    assert not [v for v in lasting.values if v.unit == "count"], "a count of plans is no percentage"
+    assert any("% children subject to child protection plan for > 2 years" in c.quote for c in lasting.citations)
+    _honest(lasting)
+
+
 def test_two_councils_each_with_their_own_paper_are_answered_from_each(assistant):
     from assistant.routing import route
 
