@@ -14,7 +14,7 @@ from .embeddings import Embedder
 from .index import DocumentRecord, PaperIndex
 
 RRF_K = 60
-EACH_BEST = 2  # of each retriever's best hits, at least these many (and one in five of k) are among those search returns
+EACH_BEST = 2  # of each retriever's best hits, all are among those search returns
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 
@@ -141,19 +141,18 @@ class Searcher:
         pool = max(k * 4, 20)
         ranked: dict[str, Hit] = {}
         leaders: list[str] = []  # each retriever's own best hits
-        each = max(EACH_BEST, k // 5)
         if mode in ("hybrid", "dense"):
             for rank, hit in enumerate(self._dense(query, versions, pool)):
                 ranked[hit.chunk_id] = hit
                 hit.score += 1 / (RRF_K + rank + 1)
-                leaders += [hit.chunk_id] if rank < each else []
+                leaders += [hit.chunk_id] if rank < EACH_BEST else []
         if mode in ("hybrid", "keyword"):
             for rank, hit in enumerate(self._bm25(query, versions, pool)):
                 merged = ranked.setdefault(hit.chunk_id, hit)
                 merged.keyword_rank = rank + 1
                 merged.sources = sorted(set(merged.sources) | {"keyword"})
                 merged.score += 1 / (RRF_K + rank + 1)
-                leaders += [hit.chunk_id] if rank < each else []
+                leaders += [hit.chunk_id] if rank < EACH_BEST else []
         fused = sorted(ranked.values(), key=lambda hit: hit.score, reverse=True)
         # a passage one retriever ranks first but the other misses entirely is not fused away
         kept = fused[:k]
