@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 
 from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, best_sentences, content_words, excerpt,
                       focus, format_period, format_value, numbers_in, stated, undated)
+from .catalogue import unit_class
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route, topic_question
@@ -19,6 +20,7 @@ from .search import Filters, tokenize
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
                     "national_top_quartile": "national top quartile"}
+_UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
@@ -516,13 +518,18 @@ class Assistant:
         dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
         covered = (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
                    f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
+        wanted = (f" for {plan.council}" if plan.council else "") + (f" in {plan.end}" if plan.end else "")
         if plan.indicators:
             name = self.tools.name(plan.indicators[0])
             councils = self.tools.series_councils(plan.indicators[0])
             where = f" They report {name.lower()} for {', '.join(councils)}." if councils else ""
-            wanted = f" for {plan.council}" if plan.council else ""
-            period = f" in {plan.end}" if plan.end else ""
-            return f"The papers hold no figure for {name.lower()}{wanted}{period}.{where} {covered}"
+            return f"The papers hold no figure for {name.lower()}{wanted}.{where} {covered}"
+        if plan.other_unit:  # "how many children were adopted": the papers give a share
+            entry = self.tools.catalogue.get(plan.other_unit)
+            unit = _UNIT_NAMES.get(unit_class(entry.unit), "figure")
+            councils = self.tools.series_councils(plan.other_unit)
+            return (f"The papers hold no figure of the kind asked{wanted}. They report {entry.name.lower()} as a {unit} "
+                    f"for {', '.join(councils)}. {covered}")
         return f"The papers do not answer this question. {covered}"
 
 

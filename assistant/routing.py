@@ -66,6 +66,7 @@ class Route:
     follow_up: bool = False
     parts: list["Route"] = field(default_factory=list)  # one per council when each names its own paper or period
     rows_of: str | None = None  # "which year group had the most ...": the rows of a paper's table it ranks
+    other_unit: str | None = None  # an indicator it names whose figures are in another unit (a share for how many)
 
     @property
     def is_numeric(self) -> bool:
@@ -247,6 +248,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and fits(m)][:2]
+    result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and not fits(m)), None)
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question)
     if ranked and not _PLACES.search(ranked.group(1)):

@@ -388,7 +388,7 @@ def test_questions_the_papers_cannot_answer_say_so_and_what_is_there(assistant):
         assert not answer.answerable and not answer.values and not answer.citations
         assert "Norfolk, North Somerset, Northumberland" in answer.text
     adopted = assistant.ask("How many children were adopted in Rutland in 2016?")
-    assert "They report children adopted for" in adopted.text, "what is nearest"
+    assert "They report children adopted as a percentage for" in adopted.text, "what is nearest, in its own unit"
 
 
 def test_hostile_text_in_a_paper_changes_no_answer(papers, make_settings, embedder, tmp_path):
