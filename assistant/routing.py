@@ -237,9 +237,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
     matches = tools.find_indicators(stripped) if tools else []
-    def fits(match) -> bool:  # its figures can answer what is asked: a percentage, money, how many
-        return unit_fits(question, tools.label_units(match.id) if match.how == "similar label" else {unit_class(match.unit)})
-    catalogue = [m for m in matches if m.how != "similar label" and m.values and fits(m)]
+    fitting = {m.id for m in matches if unit_fits(  # its figures can answer what is asked: a percentage, money, how many
+        question, tools.label_units(m.id) if m.how == "similar label" else {unit_class(m.unit)})}
+    catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
     labels = tools.labels_in(stripped)[:2] if tools else []
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
@@ -247,8 +247,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
                     and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
-        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and fits(m)][:2]
-    result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and not fits(m)), None)
+        result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
+    result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question)
     if ranked and not _PLACES.search(ranked.group(1)):
