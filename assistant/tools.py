@@ -96,7 +96,7 @@ class IndicatorTools:
         self._official_by_period: dict[str, dict[str, pd.DataFrame]] = {}
         self._paper_values: pd.DataFrame | None = None
         self._councils: dict[str, list[str]] = {}
-        self._label_words: dict[str, frozenset[str]] | None = None
+        self._label_words: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] | None = None  # words, in order
         self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
 
@@ -195,12 +195,16 @@ class IndicatorTools:
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
-            self._label_words = {label: held for label, held in ((label, words(_BRACKETED.sub(" ", label))) for label in labels)
-                                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS}
-        asked = words(text)
-        spoken = word_sequence(text)
-        found = [label for label, held in self._label_words.items() if held <= asked and _said_together(label, spoken)]
-        return sorted(found, key=lambda label: -len(self._label_words[label]))
+            self._label_words = {}
+            for label in labels:
+                unbracketed = _BRACKETED.sub(" ", label)
+                held = words(unbracketed)
+                if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
+                    self._label_words[label] = (held, word_sequence(unbracketed))
+        asked, spoken = words(text), word_sequence(text)
+        found = [label for label, (held, sequence) in self._label_words.items()
+                 if held <= asked and _said_together(sequence, spoken)]
+        return sorted(found, key=lambda label: -len(self._label_words[label][0]))
 
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
@@ -464,10 +468,9 @@ class IndicatorTools:
                  ("largest_rows", largest))]
 
 
-def _said_together(label: str, spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
-    """Whether a text's content words (``spoken``, in order) say a label's content words in its order,
+def _said_together(wanted: tuple[frozenset[str], ...], spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
+    """Whether a text's content words (``spoken``, in order) say a label's (``wanted``) in its order,
     at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
-    wanted = word_sequence(_BRACKETED.sub(" ", label))
     def from_position(index: int, start: int) -> bool:
         if index == len(wanted):
             return True
