@@ -17,6 +17,7 @@ from .config import Settings
 from .documents import Chunk, Document
 
 INDEX_RECORD = "__index__"
+SEARCH_BREADTH = 500  # the candidates an HNSW query explores (ef_search): at the size of a council's papers, all of them
 
 
 class ModelMismatch(Exception):
@@ -66,8 +67,11 @@ class PaperIndex:
         self.settings = settings
         self.client = client or make_client(settings)
         self.chunks = self.client.get_or_create_collection(
-            settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            settings.collection, configuration={"hnsw": {"space": "cosine", "ef_search": SEARCH_BREADTH}},
+            embedding_function=None,
         )
+        if (self.chunks.configuration_json.get("hnsw") or {}).get("ef_search", 0) < SEARCH_BREADTH:  # made before: widen it
+            self.chunks.modify(configuration={"hnsw": {"ef_search": SEARCH_BREADTH}})
         self.manifest = self.client.get_or_create_collection(
             settings.collection + "-manifest", embedding_function=None
         )
