@@ -21,6 +21,7 @@ from .search import tokenize
 _MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"]
 _LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]$")
+_HEADING_MARK = re.compile(r"^#{1,6}$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
 QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
@@ -379,8 +380,8 @@ def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[
         if count >= limit + words or (count >= limit and (token in ("-", "•") or tokens[-1][-1:] in ".!?;:"
                                                       and not _LIST_NUMBER.match(tokens[-1]))):  # "4." starts an item
             break
-        if looks_like_instruction(" ".join(tokens[-12:] + [token])):
-            break
+        if looks_like_instruction(" ".join(tokens[-12:] + [token])) or tokens and _HEADING_MARK.match(token):
+            break  # an instruction to the reader, or the next section's heading ("#### 4.7 Family Networking")
         tokens.append(token)
         count += 1
         introduces = token.endswith(":") or token.endswith(";") and split[position + 1:position + 2] in (["-"], ["•"])

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, best_sentences, content_words, excerpt,
                       focus, format_period, format_value, numbers_in, stated, undated)
-from .catalogue import unit_class
+from .catalogue import unit_class, words
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
 from .routing import Route, route, topic_question
@@ -128,20 +128,23 @@ class Assistant:
         if plan.rows_of and plan.council:
             sentence, values = self._largest(plan, citer)
             parts = [sentence] if sentence else []
+        qualified = []  # "referred to Stronger Families": the papers' words on it come before every referral's figures
+        if plan.is_numeric and plan.qualifiers and not parts:
+            qualified = self._narrative(question, plan, citer, filters, with_numbers=False, holding=plan.qualifiers)
         if plan.is_numeric and not parts:
             step = time.perf_counter()
             parts, values, chart = self._numeric(plan, citer)
             timings["numbers"] = timings.get("numbers", 0) + time.perf_counter() - step
         step = time.perf_counter()
-        if parts and not plan.narrative:
+        if parts and not plan.narrative and not qualified:
             parts += self._what_was_said(question, plan, citer)
         narrative = plan.narrative or not parts
-        if narrative:
+        if narrative and not qualified:
             parts += self._narrative(question if not plan.follow_up else self._expand(question, plan), plan,
                                      citer, filters, with_numbers=bool(parts))
         timings["passages"] = timings.get("passages", 0) + time.perf_counter() - step
         citer.looked_at(values, since=searches)
-        return parts, values, chart, bool(narrative)
+        return qualified + parts, values, chart, bool(narrative or qualified)
 
     def _previous_context(self, history: list[dict] | None) -> dict | None:
         if not history:
@@ -437,7 +440,9 @@ class Assistant:
         return (", against " + ", ".join(pieces)) if pieces else ""
 
     # -- passages ------------------------------------------------------------------------
-    def _narrative(self, question: str, plan: Route, citer: Citer, filters: Filters | None, with_numbers: bool) -> list[str]:
+    def _narrative(self, question: str, plan: Route, citer: Citer, filters: Filters | None, with_numbers: bool,
+                   holding: frozenset[str] = frozenset()) -> list[str]:
+        """The papers' words that answer a question, quoted; with ``holding``, only from passages that hold those words."""
         wanted = filters or Filters()
         if plan.council and not plan.others and not wanted.council:  # a comparison searches every council it names
             wanted = replace(wanted, council=plan.council)
@@ -462,7 +467,8 @@ class Assistant:
             following = self.searcher.following(passage.hit) if judge else None
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
                 if judge else (passage.sentence, False)
-            if not self._answers(question, plan, passage, quote):
+            section = (passage.hit.metadata.get("heading") or "").split(" > ")[-1]
+            if not self._answers(question, plan, passage, quote) or not holding <= words(f"{section} {passage.hit.text}"):
                 continue
             meta = passage.hit.metadata
             last = following.metadata["line_end"] if read_on else meta["line_end"]

@@ -45,6 +45,10 @@ _PERCENTAGE_ASKED = re.compile(r"\b(percentage|proportion|share|per ?cent)\b|%",
 _RATE_ASKED = re.compile(r"\brate\b|\bper (?:10,?000|10k|100,?000)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
+_FRAME_WORDS = words("versus vs both either each other end last previous current latest recent over into from between about "
+                     "as be being was were did does do go when tell me say said help children child young people kids "
+                     "care social average time timely week month quarter year s service services council committee scrutiny meeting "
+                     "pack performance report reports paper papers update review")  # how a question asks, not about what
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
@@ -65,6 +69,7 @@ class Route:
     money: bool = False  # asks how much, what it costs: only money figures answer it
     follow_up: bool = False
     parts: list["Route"] = field(default_factory=list)  # one per council when each names its own paper or period
+    qualifiers: frozenset[str] = frozenset()  # what the question says its indicator does not ("referred to Stronger Families")
     rows_of: str | None = None  # "which year group had the most ...": the rows of a paper's table it ranks
     other_unit: str | None = None  # an indicator it names whose figures are in another unit (a share for how many)
 
@@ -130,6 +135,19 @@ def topic_question(question: str, council: str | None = None) -> str:
         text = re.sub(rf"(?:\b(?:in|for|at|by)\s+)?{name}", " ", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+([,;?.])", r"\1", " ".join(text.split()))
     return re.sub(r"^[\s,;]+|[,;]+(?=[?.]?$)", "", text)
+
+
+def qualifiers(question: str, councils: list[str], covered: frozenset[str]) -> frozenset[str]:
+    """The words of a question's topic that the words naming its indicator do not cover: "Stronger Families"
+    in "how many children were referred to Stronger Families?" asked of referrals to social care. What is
+    asked (how many, the trend, a comparison), when, where and of which paper are not its topic."""
+    topic = topic_question(question)
+    for council in councils:
+        topic = topic_question(topic, council)
+    for pattern in (_TREND, _COMPARE, _EXTREME, _VALUE, _PLACES):
+        topic = pattern.sub(" ", topic)
+    topic = _without(topic, period_spans(topic))
+    return frozenset(word for word in words(topic) - covered - _FRAME_WORDS if word.isalpha())
 
 
 def council_clauses(question: str, councils: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -248,6 +266,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
+    if result.indicators and not named_labels:  # a label named in full is what is asked; a catalogue phrase may be less
+        result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question)

@@ -362,6 +362,14 @@ class IndicatorTools:
         return table.frame()
 
     # -- helpers -------------------------------------------------------------------------
+    def indicator_words(self, indicator: str) -> frozenset[str]:
+        """The words that name an indicator: its catalogue name, definition and phrases, and the labels
+        of its rows in the papers."""
+        entry = self.catalogue.get(indicator)
+        named = [entry.name, entry.definition, *entry.phrases] if entry else [indicator]
+        rows = self._rows(indicator)
+        return frozenset().union(*map(words, named + sorted(set(rows["label"].dropna()))))
+
     def name(self, indicator: str) -> str:
         """An indicator's name from the catalogue, or the label itself."""
         entry = self.catalogue.get(indicator)

@@ -114,6 +114,17 @@ def test_a_how_many_question_is_answered_by_a_sentence_with_the_number(assistant
     _honest(answer)
 
 
+def test_a_question_narrower_than_its_indicator_is_answered_first_by_the_papers_words_on_it(assistant):
+    # "children in care" names the count of looked after children; "with a disability" is what is asked
+    answer = assistant.ask("How many children in care in Norfolk have a disability?")
+    first = answer.text.split("\n\n")[0]
+    assert "227 children (21%) with a disability" in first and "1188" not in first
+    assert answer.citations[0].document == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt"
+    assert "Family Networking" not in answer.citations[0].quote, "the quote stops at the next section's heading"
+    assert _verbatim(answer.citations[0])
+    _honest(answer)
+
+
 def test_a_quote_reads_on_to_the_resolution_that_follows_it(assistant):
     answer = assistant.ask("What did the committee agree about the schools' capital building programme?")
     assert answer.answerable and "programme prioritisation" in answer.text
