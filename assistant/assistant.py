@@ -28,6 +28,9 @@ QUOTES = 3  # passages an answer quotes at most
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
+# the column "which line has the largest ..." ranks: an overspend, a budget, a balance, else the value
+_MEASURES_ASKED = ((re.compile(r"overspend|underspend|variance|pressure", re.IGNORECASE), "variance"),
+                   (re.compile(r"\bbudget", re.IGNORECASE), "budget"), (re.compile(r"\bbalance", re.IGNORECASE), "balance"))
 
 
 class Assistant:
@@ -248,7 +251,7 @@ class Assistant:
     def _largest(self, plan: Route, citer: Citer):
         """Which row of a paper's table is largest ("which year group had the most exclusions"),
         and the one after it, as the table prints them."""
-        measure = "variance" if re.search(r"overspend|variance|pressure", plan.question, re.IGNORECASE) else "value"
+        measure = next((measure for pattern, measure in _MEASURES_ASKED if pattern.search(plan.question)), "value")
         rows = self.tools.largest_rows(plan.rows_of, plan.question, plan.council, plan.end, plan.papers, measure)
         if not rows:
             return None, []

@@ -19,6 +19,11 @@ _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighb
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
                          r"accounted for|accounts for|saw|received)\b(?=.*\b(?:most|largest|biggest|highest|greatest)\b)",
                          re.IGNORECASE)
+_WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|commonest|biggest|largest|highest|greatest)"
+                        r"\s+((?:[\w'/-]+\s+){0,2}?[\w'/-]+(?:\s+of\s+[\w'/-]+)?)(?=\s+(?:for|in|among|across|behind|why|"
+                        r"that|when|where|children|young|people|pupils|families|is|was|are|were)\b|\s*[?,.]|$)", re.IGNORECASE)
+_MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level|share|amount|value|total|score)\b",
+                            re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
 _VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|figure|"
@@ -270,8 +275,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
-    ranked = _WHICH_MOST.search(question)
-    if ranked and not _PLACES.search(ranked.group(1)):
+    ranked = _WHICH_MOST.search(question) or _WHAT_MOST.search(question)  # "what was the most common cease reason"
+    if ranked and not _PLACES.search(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
         result.rows_of = ranked.group(1)
     for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
         if pattern.search(question):

@@ -321,10 +321,12 @@ class IndicatorTools:
                      papers: tuple[str, str] | None = None, measure: str = "value") -> list[dict]:
         """The rows of the paper table that lists ``things`` ("year group", "cease reason"), largest
         first: the table whose label header or title names them and whose title, then column
-        headers, share most of ``topic``'s words; its column for ``period`` (a total column first;
-        a forecast only for the period it forecasts), else its latest; total rows left out. Empty
-        when no table lists them."""
+        headers, share most of ``topic``'s words (a table that names only some of ``things`` must share
+        another of them); its column for ``period`` (a total column first; a forecast only for the period
+        it forecasts), else its latest; total rows, and lines restating a total, left out. Empty when no
+        table lists them."""
         wanted, about = words(things), words(topic)
+        topical = about - wanted - words(council)  # what else the question is about
         values = self._papers()
         values = values[(values["council_key"] == council.lower()) & (values["source"] == "table")
                         & values["measure"].isin([measure, "forecast"] if measure == "value" else [measure])
@@ -338,7 +340,10 @@ class IndicatorTools:
             if table is None:
                 continue
             named = len(wanted & (words(table.corner) | words(table.title)))
-            score = (named, len(about & words(table.title)), len(about & words(" ".join(rows["column"]))))
+            columns = words(" ".join(rows["column"]))
+            score = (named, len(about & words(table.title)), len(about & columns))
+            if named < len(wanted) and not topical & (words(table.title) | columns):
+                continue  # "team" of "which team type ..." in a youth offending team's budget, and nothing else asked
             if named and score > best:
                 best, chosen = score, rows
         if chosen is None:
@@ -351,7 +356,9 @@ class IndicatorTools:
         if not columns:
             return []
         column = next((c for c in columns if "total" in c.lower()), columns[-1])  # else the latest
-        rows = chosen[(chosen["column"] == column) & ~chosen["row"].str.contains(_TOTAL_ROW, na=False)]
+        rows = chosen[chosen["column"] == column]
+        totals = rows["row"].str.contains(_TOTAL_ROW, na=False)
+        rows = rows[~totals & ~rows["value"].isin(rows.loc[totals, "value"])]  # nor a line restating the total
         return rows.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
     def table(self, table_id: str) -> pd.DataFrame:

@@ -278,6 +278,19 @@ def test_which_row_of_a_table_is_largest_is_answered_from_the_table_that_lists_t
     _honest(ceased)
 
 
+def test_a_ranking_asked_with_what_is_answered_from_the_column_and_rows_it_names(assistant):
+    ceased = assistant.ask("What is the biggest reason children stop being looked after in Norfolk?")
+    assert ceased.text.startswith("Norfolk, the largest") and "E8 - CLA ceased for any other reason, 129 [1]" in ceased.text
+    reserves = assistant.ask("Which reserve or provision had the biggest balance in April 2018 in Norfolk children's services?")
+    assert "Balance April 2018 £m: Transport days equalisation, £0.494m [1]" in reserves.text, "the balance, not its use"
+    capital = assistant.ask("Which capital programme line had the most money in 2018-19 in Norfolk?")
+    assert "Department for Education, £57.814m [1]" in capital.text, "not the approved budget that the total restates"
+    teams = assistant.ask("Which team type had the highest maximum social worker caseload in Norfolk?")
+    assert "YOUTH OFFENDING TEAM BUDGET" not in teams.text, "a table that shares only the word 'team' ranks nothing asked"
+    for answer in (ceased, reserves, capital, teams):
+        _honest(answer)
+
+
 def test_a_which_question_about_places_is_not_a_table_ranking():
     from assistant.routing import route
 
