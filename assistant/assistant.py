@@ -345,7 +345,12 @@ class Assistant:
         else:
             text = f"{format_value(last)} {self._when(last)} [{n_last}]"
         if first["period"] == last["period"]:
-            return text
+            earlier = self.tools.previous_year(last)
+            if earlier is None:
+                return text
+            n_earlier = citer.cite_value(earlier)
+            used.append(stated(earlier, n_earlier))
+            return text + f", {self._direction(earlier, last)} from {format_value(earlier)} a year before [{n_earlier}]"
         n_first = citer.cite_value(first)
         used.append(stated(first, n_first))
         judgement = self._judgement(first, last)
@@ -393,7 +398,7 @@ class Assistant:
 
     def _printed_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
         try:
-            comparison = self.tools.compare(indicator, council, period=None if last["period_source"] == "meeting" else last["period"])
+            comparison = self.tools.compare(indicator, council, period=last["period"])  # the paper's figure, not a newer official one
         except LookupError:
             return ""
         pieces = []

@@ -36,7 +36,7 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
                        r"asked to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
-_LAST_YEAR = re.compile(r"\blast year\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
 _MONEY = re.compile(r"\bhow much\b|\bcost\w*|\bspen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
@@ -53,7 +53,8 @@ _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 _FRAME_WORDS = words("versus vs both either each other end last previous current latest recent over into from between about "
                      "as be being was were did does do go when tell me say said help children child young people kids "
                      "care social average time timely week month quarter year s service services council committee scrutiny meeting "
-                     "pack performance report reports paper papers update review")  # how a question asks, not about what
+                     "pack performance report reports paper papers update review found start beginning january february "
+                     "march april may june july august september october november december")  # how it asks, and when
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 

@@ -293,6 +293,15 @@ class IndicatorTools:
         return Change(indicator, council, first, last, round(difference, 6), relative, last.get("unit"), polarity,
                       direction, conflicts)
 
+    def previous_year(self, value: dict) -> dict | None:
+        """The figure a paper prints beside a value for a year before ("higher than the same time last year at 43%")."""
+        if value.get("source") == "official":
+            return None
+        papers = self._papers()
+        rows = papers[(papers["measure"] == "previous_year") & (papers["document"] == value["document"])
+                      & (papers["line"] == value["line"]) & (papers["label"] == value["label"]) & papers["value"].notna()]
+        return _records(rows.head(1))[0] if not rows.empty else None
+
     def compare(self, indicator: str, council: str, period: str | None = None,
                 against: str | tuple[str, ...] = BENCHMARKS) -> Comparison:
         """A council's value beside England, statistical neighbours, region and target: as the

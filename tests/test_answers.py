@@ -278,6 +278,19 @@ def test_which_row_of_a_table_is_largest_is_answered_from_the_table_that_lists_t
     _honest(ceased)
 
 
+def test_a_figure_is_given_with_the_year_before_and_the_benchmarks_its_paper_prints_beside_it(assistant):
+    # "58% ... higher than the same time last year at 43% and ... statistical neighbours at 53% and England data at 53%"
+    answer = assistant.ask("How does North Somerset's care leaver EET figure compare with last year?")
+    assert "58% as reported to the 10 March 2022 meeting [1], up from 43% a year before [2]" in answer.text
+    printed = {(v.measure, v.value) for v in answer.values if v.period == "2022-03-10"}
+    assert {("value", 58.0), ("previous_year", 43.0), ("england", 53.0), ("statistical_neighbours", 53.0)} <= printed, \
+        "the paper's benchmarks, though newer official figures are held"
+    stability = assistant.ask("What was North Somerset's long-term placement stability figure in January 2022?")
+    assert stability.text.startswith("North Somerset, long-term placement stability (%): 75% in January 2022 [1]")
+    for each in (answer, stability):
+        _honest(each)
+
+
 def test_a_ranking_asked_with_what_is_answered_from_the_column_and_rows_it_names(assistant):
     ceased = assistant.ask("What is the biggest reason children stop being looked after in Norfolk?")
     assert ceased.text.startswith("Norfolk, the largest") and "E8 - CLA ceased for any other reason, 129 [1]" in ceased.text
