@@ -378,7 +378,7 @@ class Assistant:
 
     @staticmethod
     def _when(row: dict) -> str:
-        if row.get("period_source") == "meeting":
+        if row.get("period_source") in ("meeting", "current"):  # "is currently at 14%": as at the meeting
             return format_period(row["period"], row.get("period_kind"), "meeting")
         return f"in {format_period(row['period'], row.get('period_kind'))}"
 

@@ -115,7 +115,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                         "area": "county", "period": period.label if period else None,
                         "period_kind": period.kind if period else None,
                         "period_end": period.sort_key if period else None,
-                        "period_source": "sentence" if period is not fallback else "meeting",
+                        "period_source": "sentence" if period is not fallback else "current" if now else "meeting",
                         "measure": measure, "value": figure.value, "value_text": match.group(0), "unit": unit,
                         "polarity": current.polarity, "status": "ok", "note": None, "page": block.page,
                         "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],

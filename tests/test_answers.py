@@ -291,6 +291,17 @@ def test_a_figure_is_given_with_the_year_before_and_the_benchmarks_its_paper_pri
         _honest(each)
 
 
+def test_a_figure_the_paper_calls_current_is_the_latest_and_care_leavers_in_touch_are_an_indicator(assistant):
+    # "moving from 13% in March 2018 to 9% in September 2018 and is currently at 14%"
+    stability = assistant.ask("What is Northumberland's short term placement stability figure now?")
+    assert "14% as reported to the 6 June 2019 meeting [1], up from 13% in March 2018 [1]" in stability.text
+    touch = assistant.ask("What percentage of Northumberland's care leavers is the council in touch with?")
+    assert touch.text.startswith("Northumberland, care leavers the council is in touch with: 97% as reported to the "
+                                 "6 June 2019 meeting [1]; against England 88% [1], the region 94% [1]")
+    for answer in (stability, touch):
+        _honest(answer)
+
+
 def test_a_ranking_asked_with_what_is_answered_from_the_column_and_rows_it_names(assistant):
     ceased = assistant.ask("What is the biggest reason children stop being looked after in Norfolk?")
     assert ceased.text.startswith("Norfolk, the largest") and "E8 - CLA ceased for any other reason, 129 [1]" in ceased.text
