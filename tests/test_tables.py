@@ -209,7 +209,9 @@ def test_figures_stated_in_prose_become_values_with_the_sentence():
     sentence = rows[rows["quote"].str.startswith("The most recent figure of 11.1%")]
     got = {row.measure: row.value for row in sentence.itertuples()}
     assert got == {"value": 11.1, "england": 10.0, "region": 10.0}
-    assert set(sentence["period"]) == {"2020-12-02"} and set(sentence["period_source"]) == {"meeting"}
+    assert set(sentence["period"]) == {"2020-12-02"}, "no period written: the meeting's"
+    assert dict(zip(sentence["measure"], sentence["period_source"])) == {
+        "value": "current", "england": "meeting", "region": "meeting"}, "'the most recent figure' says it is current"
     somerset = load_document(CORPUS / "north-somerset_2022-03-10_children-young-people-policy-scrutiny-panel.txt", 10**9)
     rows = pd.DataFrame(prose_values(somerset, Catalogue.load()))
     moves = rows[rows["indicator"] == "placement_stability_short"].set_index("period")["value"]
