@@ -475,8 +475,8 @@ class Assistant:
             following = self.searcher.following(passage.hit) if judge else None
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
                 if judge else (passage.sentence, False)
-            section = (passage.hit.metadata.get("heading") or "").split(" > ")[-1]
-            if not self._answers(question, plan, passage, quote) or not holding <= words(f"{section} {passage.hit.text}"):
+            held = not holding or holding <= words(f"{_section(passage.hit)} {passage.hit.text}")
+            if not held or not self._answers(question, plan, passage, quote):
                 continue
             meta = passage.hit.metadata
             last = following.metadata["line_end"] if read_on else meta["line_end"]
@@ -550,9 +550,13 @@ class Assistant:
 def _on_topic(question: str, plan: Route, passage: Passage, quote: str) -> bool:
     """Whether a quote or its section heading holds a word of the question other than a council's name."""
     named = content_words(" ".join(filter(None, [plan.council, *plan.others])))
-    section = (passage.hit.metadata.get("heading") or "").split(" > ")[-1]  # not the paper's title
     topic = content_words(question) - named
-    return not topic or bool(topic & set(tokenize(f"{section} {quote}")))
+    return not topic or bool(topic & set(tokenize(f"{_section(passage.hit)} {quote}")))
+
+
+def _section(hit) -> str:
+    """A passage's own section heading: the last of its heading path, not the paper's title."""
+    return (hit.metadata.get("heading") or "").split(" > ")[-1]
 
 
 def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
@@ -581,21 +585,21 @@ def _merged(given: list[Quote], new: Quote) -> bool:
     """Whether a new quote repeats one already given (of the same paper): one that holds it, reads
     on from it or starts before it is joined to it (or, when the two joined would be cut short, keeps
     only its own words); one that mostly repeats it adds nothing. True when it is not to be given apart."""
-    words = new.text.split()
+    new_words = new.text.split()
     for old in given:
         if old.meta["document"] != new.meta["document"]:
             continue
         before = old.text.split()
-        match = SequenceMatcher(None, words, before, autojunk=False).find_longest_match(0, len(words), 0, len(before))
-        if match.size < MIN_SHARED_WORDS and match.size * 2 < len(words):
+        match = SequenceMatcher(None, new_words, before, autojunk=False).find_longest_match(0, len(new_words), 0, len(before))
+        if match.size < MIN_SHARED_WORDS and match.size * 2 < len(new_words):
             continue
         if match.size == len(before):  # the new quote holds the old one
-            joined, own = words, words[:match.a] + words[match.a + match.size:]
+            joined, own = new_words, new_words[:match.a] + new_words[match.a + match.size:]
         elif match.a == 0 and match.b + match.size == len(before):  # it reads on from the old one
-            joined, own = before + words[match.size:], words[match.size:]
-        elif match.b == 0 and match.a + match.size == len(words):  # it starts before the old one
-            joined, own = words + before[match.size:], words[:match.a]
-        elif match.size * 2 >= len(words):  # held in the old one, or mostly repeating it
+            joined, own = before + new_words[match.size:], new_words[match.size:]
+        elif match.b == 0 and match.a + match.size == len(new_words):  # it starts before the old one
+            joined, own = new_words + before[match.size:], new_words[:match.a]
+        elif match.size * 2 >= len(new_words):  # held in the old one, or mostly repeating it
             return True
         else:
             continue

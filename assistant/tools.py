@@ -348,10 +348,10 @@ class IndicatorTools:
             table = self.store.table(table_id)
             if table is None:
                 continue
-            named = len(wanted & (words(table.corner) | words(table.title)))
-            columns = words(" ".join(rows["column"]))
-            score = (named, len(about & words(table.title)), len(about & columns))
-            if named < len(wanted) and not topical & (words(table.title) | columns):
+            title, columns = words(table.title), words(" ".join(rows["column"]))
+            named = len(wanted & (words(table.corner) | title))
+            score = (named, len(about & title), len(about & columns))
+            if named < len(wanted) and not topical & (title | columns):
                 continue  # "team" of "which team type ..." in a youth offending team's budget, and nothing else asked
             if named and score > best:
                 best, chosen = score, rows
