@@ -101,6 +101,22 @@ def _areas(table: Table, council: str | None) -> dict[int, str]:
     return areas
 
 
+def localities(tables: list[Table], council: str | None) -> set[str]:
+    """The localities (districts) a document's tables give beside the county: the area columns,
+    and the plain headers that run on from them (a group header printed one column short leaves
+    "Yarmouth" under the next group)."""
+    found = set()
+    for table in tables:
+        areas = _areas(table, council)
+        column = max(areas, default=table.width) + 1
+        while column < table.width and (path := table.column_path(column)) and measure_of(path[-1:]) == "value" \
+                and not find_periods(path[-1]):
+            found.add(path[-1])
+            column += 1
+        found |= set(areas.values())
+    return found - {"county"}
+
+
 def _descriptive(headers: list[str], council: str | None) -> str:
     """The words of a column header that describe what is counted, not when or against what."""
     kept = []
@@ -273,6 +289,6 @@ def document_values(document: Document, tables: list[Table], catalogue: Catalogu
 
     catalogue = catalogue or Catalogue.load()
     rows = [row for table in tables for row in table_values(table, document, catalogue)]
-    rows += prose_values(document, catalogue, blocks)
+    rows += prose_values(document, catalogue, blocks, localities(tables, document.meta.council))
     return values_frame(rows)
 

@@ -7,7 +7,8 @@ happens to hold an indicator's words does not count), else the one named
 earlier in its paragraph, else in its heading. Words just before a figure say what it is: "national" is
 England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
 one written just after or nearest to it in the sentence, else (or when it is "currently")
-the meeting date.
+the meeting date. A figure given for one of the council's localities ("West (93%)", "77.2% in
+South") is that locality's, not the county's; a bound ("below 60%", "over 80%") is no value.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _BEFORE_A_PERIOD = {"at", "the", "end", "of", "in", "by", "as", "for", "on", "du
 LEAD_WORDS = 8  # benchmark words ("national", "statistical neighbours") this close before a figure say what it is
 FOLLOWING_WORDS = 12  # a figure's indicator named after it is named within these words
 _NOW = re.compile(r"\b(currently|now|at present|latest|most recent)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(below|under|over|above|(less|more|fewer) than|at least|up to|in excess of)\W*$", re.IGNORECASE)
+_COUNTYWIDE = re.compile(r"\b(county|overall|national|statistical neighbour|england|region)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"^\W*(a year (ago|earlier)|last year|the previous year)\b", re.IGNORECASE)
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 
 
@@ -55,8 +59,10 @@ def _lead_measures(lead: str) -> list[str]:
     return [measure for _, measure in sorted(found)]
 
 
-def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] | None = None) -> list[dict]:
-    """Value rows for every figure that prose states about a catalogue indicator."""
+def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] | None = None,
+                 localities: set[str] = frozenset()) -> list[dict]:
+    """Value rows for every figure that prose states about a catalogue indicator (``localities``:
+    the council's districts that the document's tables name)."""
     meta = document.meta
     fallback = meeting_period(meta.meeting_date)
     rows: list[dict] = []
@@ -71,6 +77,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 continue
             pending: list[str] = []
             taken: set[int] = set()  # periods written right after an earlier figure: they are its own
+            area = "county"
             figures = list(_FIGURE.finditer(sentence))
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
@@ -81,7 +88,8 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 if named is None and not joined:  # "13% of our children in care experienced ..."
                     named = _specific(catalogue, " ".join(following.split()[:FOLLOWING_WORDS]))
                 current = named or current
-                measures = _lead_measures(lead)
+                area = _area(lead, following, localities, meta.council, area)
+                measures = _lead_measures(_YEAR_BEFORE.sub("", lead) if index else lead)  # "62.2% a year ago to 48%"
                 if measures:
                     pending = measures
                 elif not joined:
@@ -89,7 +97,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 if current is None:
                     continue
                 figure = parse_figure(match.group(0))
-                if not figure.is_number:
+                if not figure.is_number or _BOUND.search(lead):
                     continue
                 unit = figure.unit or ("rate per 10,000" if "10" in sentence[match.end():match.end() + 12] else None)
                 if unit is None or unit_mismatch(current, unit):
@@ -102,7 +110,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 elif pending:
                     these = [pending.pop(0)]  # "national and statistical neighbour averages (70% & 69%)"
                 else:
-                    these = ["value"]
+                    these = ["previous_year" if _YEAR_BEFORE.match(following) else "value"]
                 now = _NOW.search(" ".join(lead.split()[-5:]))
                 period = (None if now else _nearest_period(sentence, match.start(), match.end(), taken)) or fallback
                 line = _line_of(block, match.group(0))
@@ -112,7 +120,8 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                         "la_code": None, "region": None, "document": document.name, "meeting_date": meta.meeting_date,
                         "table_id": None, "table_title": heading or block.report_title, "label": current.name,
                         "label_path": " > ".join(block.heading_path), "indicator": current.id, "ref": None,
-                        "area": "county", "period": period.label if period else None,
+                        "area": area if measure in ("value", "previous_year") else "county",
+                        "period": period.label if period else None,
                         "period_kind": period.kind if period else None,
                         "period_end": period.sort_key if period else None,
                         "period_source": "sentence" if period is not fallback else "current" if now else "meeting",
@@ -121,6 +130,28 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                         "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
                     })
     return rows
+
+
+def _area(lead: str, following: str, localities: set[str], council: str | None, previous: str) -> str:
+    """The area a figure is for: a locality named just after it ("77.2% in South"), else the one
+    named last before it in its clause ("Great Yarmouth have high performance (76.6%") unless the
+    county or a benchmark is named after it, else one named a few words after it ("39% of children
+    on CP plans in the North"), else the county if named before it, else the previous figure's."""
+    if not localities:
+        return "county"
+    names = "(" + "|".join(re.escape(name) for name in sorted(localities, key=len, reverse=True)) + r")\b"
+    right_after = re.match(r"\W*in (?:the )?" + names, following)
+    soon_after = re.match(r"\W*(?:\S+\s+){0,8}?in (?:the )?" + names, following)
+    named = list(re.finditer(r"\b" + names, lead))
+    countywide = [match.start() for match in _COUNTYWIDE.finditer(lead)]
+    countywide += [match.start() for match in re.finditer(rf"\b{re.escape(council)}\b", lead)] if council else []
+    if right_after:
+        return right_after.group(1)
+    if named and named[-1].start() > max(countywide, default=-1):
+        return named[-1].group(1)
+    if soon_after:
+        return soon_after.group(1)
+    return "county" if countywide else previous
 
 
 def _specific(catalogue: Catalogue, text: str) -> Indicator | None:

@@ -200,6 +200,29 @@ def test_a_figure_in_prose_is_filed_under_what_its_sentence_says_it_is():
     assert ("sgo", "value", 19.0, "2019-06-06") in filed(140)
 
 
+def test_a_figure_prose_gives_for_a_locality_or_as_a_bound_is_not_the_councils(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    prose = values[values["source"] == "prose"]
+    def filed(words: str) -> set[tuple]:
+        said = prose[prose["quote"].str.contains(words, regex=False)]
+        return {(row.indicator, row.area, row.measure, row.value) for row in said.itertuples()}
+    # "the number of care leavers we are in touch with has fallen on a county-wide basis from 75.6% in March to 73%
+    # ... across localities with Norwich (97.2%), Yarmouth (85.7%) and West (78%) ... whilst North have only seen 44%"
+    said = filed("on a county-wide basis from 75.6%") | filed("whilst North have only seen")
+    in_touch = {(area, value) for indicator, area, _, value in said if indicator == "care_leavers_in_touch"}
+    assert in_touch == {("county", 75.6), ("county", 73.0), ("Norwich", 97.2), ("Yarmouth", 85.7), ("West", 78.0),
+                        ("North", 44.0)}
+    # "North has seen figures drop from 62.2% a year ago to 48% in April 18": the year before is the first figure
+    assert {(area, measure, value) for indicator, area, measure, value in filed("a year ago to 48%") if value in (62.2, 48.0)} == {
+        ("North", "previous_year", 62.2), ("North", "value", 48.0)}
+    # "only 39% of children on CP plans in the North being seen within 10 working days, compared to 77.2% in South
+    # ... we can still evidence that over 80%": a locality named after its figure, and a bound that is no figure
+    assert filed("compared to 77.2% in South") == {("cp_children_seen", "North", "value", 39.0), ("cp_children_seen", "South", "value", 77.2)}
+    # "this has risen to 61%, the rise is primarily due to West (93%) and most localities remain below 60%"
+    assert filed("primarily due to West (93%)") == {("assessments_timeliness", "county", "value", 61.0),
+                          ("assessments_timeliness", "West", "value", 93.0)}
+
+
 def test_figures_stated_in_prose_become_values_with_the_sentence():
     from assistant.catalogue import Catalogue
     from assistant.prose import prose_values
