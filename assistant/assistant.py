@@ -128,7 +128,7 @@ class Assistant:
     def _compose(self, question: str, plan: Route, citer: Citer, filters: Filters | None, timings: dict):
         """The figures and the papers' words for one route; whether passages were quoted as the answer."""
         parts, values, chart, searches = [], [], [], len(citer.searched)
-        if plan.rows_of and plan.council:
+        if plan.rows_of:
             sentence, values = self._largest(plan, citer)
             parts = [sentence] if sentence else []
         qualified = []  # "referred to Stronger Families": the papers' words on it come before every referral's figures
@@ -269,7 +269,7 @@ class Assistant:
         if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
             where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""
         said = "; then ".join(pieces)
-        return f"{plan.council}, the largest{f' in {where}' if where else ''}: {said}.", used
+        return f"{top['council']}, the largest{f' in {where}' if where else ''}: {said}.", used
 
     def _stated_name(self, indicator: str, used: list, citer: Citer) -> str:
         """The indicator's catalogue name, or its source's own label when the name holds a number

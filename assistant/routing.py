@@ -17,7 +17,8 @@ _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|d
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
-                         r"accounted for|accounts for|saw|received)\b(?=.*\b(?:most|largest|biggest|highest|greatest)\b)",
+                         r"accounted for|accounts for|saw|received|carr(?:y|ies|ied)|generat(?:es|ed)|show(?:s|ed)|"
+                         r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got)\b(?=.*\b(?:most|largest|biggest|highest|greatest)\b)",
                          re.IGNORECASE)
 _WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|commonest|biggest|largest|highest|greatest)"
                         r"\s+((?:[\w'/-]+\s+){0,2}?[\w'/-]+(?:\s+of\s+[\w'/-]+)?)(?=\s+(?:for|in|among|across|behind|why|"
@@ -87,6 +88,13 @@ class Route:
         """What a follow-up may inherit."""
         return {"indicators": self.indicators, "council": self.council, "area": self.area,
                 "start": self.start, "end": self.end, "papers": self.papers}
+
+
+def _place(things: str) -> bool:
+    """What a ranking question ranks is places ("which council", "which locality"), not the
+    lines of a table ("which spending area")."""
+    return bool(_PLACES.search(things)) and not re.search(r"\b(spend\w*|budget\w*|cost\w*|service\w*)\b", things,
+                                                          re.IGNORECASE)
 
 
 def find_area(question: str, areas: dict[str, str]) -> str | None:
@@ -277,7 +285,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
     ranked = _WHICH_MOST.search(question) or _WHAT_MOST.search(question)  # "what was the most common cease reason"
-    if ranked and not _PLACES.search(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
+    if ranked and not _place(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
         result.rows_of = ranked.group(1)
     for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
         if pattern.search(question):

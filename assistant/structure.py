@@ -156,7 +156,8 @@ def parse_blocks(document: Document) -> list[Block]:
                 continue
             if is_table_row(raw):
                 end = index
-                while end < len(lines) and (is_table_row(lines[end]) or _section_row(lines, end)):
+                while end < len(lines) and (is_table_row(lines[end]) or _section_row(lines, end)
+                                            or _wrapped_apart(lines, end)):
                     end += 1
                 rows = lines[index:end]
                 if _looks_tabular(rows):
@@ -195,6 +196,18 @@ def _section_row(lines: list[str], index: int) -> bool:
     return (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
             and bool(line) and len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":"))
             and not _LIST_ITEM.match(line) and not re.match(r"#\s", line))
+
+
+def _wrapped_apart(lines: list[str], index: int) -> bool:
+    """A blank line before the rest of a wrapped label ("1  Post-16 further education high needs
+    top-up  2.800  0.553", blank, "funding", then more rows): the table goes on past both."""
+    if 1 < index and not lines[index - 1].strip() and _wrapped_apart(lines, index - 1):
+        return True
+    if not (0 < index < len(lines) - 2) or lines[index].strip() or "\t" not in lines[index - 1]:
+        return False
+    after = [cell for cell in lines[index + 1].split("\t") if cell.strip()]
+    return (len(after) == 1 and len(after[0].split()) <= 3 and not after[0].strip().endswith((".", ":"))
+            and (lines[index + 1].startswith("\t") or is_table_row(lines[index + 2])))
 
 
 def _introduces_list(lines: list[str], index: int) -> bool:

@@ -138,12 +138,20 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
     previous_block: Block | None = None
     for block in blocks:
         if block.kind == "table":
-            rows, lines = [], []
+            rows, lines, gap = [], [], False
             for number, raw in block.lines:
-                if _PIPE_RULE.match(raw):
+                if _PIPE_RULE.match(raw) or not raw.strip():
+                    gap = not raw.strip()
                     continue
-                rows.append([clean_cell(cell) for cell in table_cells(raw)])
-                lines.append(number)
+                row = [clean_cell(cell) for cell in table_cells(raw)]
+                rest = [text for text in row if text]
+                labels = [column for column, text in enumerate(rows[-1]) if _is_text(text)] if rows else []
+                if gap and len(rest) == 1 and labels:
+                    rows[-1][labels[-1]] += " " + rest[0]  # the rest of a wrapped label, printed apart
+                else:
+                    rows.append(row)
+                    lines.append(number)
+                gap = False
             before = tables[-1] if tables and tables[-1].report_title == block.report_title else None
             table = _parse(f"{stem}#L{block.line_start}", document.name, block, rows, lines,
                            _title(block, previous_block), before)

@@ -26,6 +26,7 @@ _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id",
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
 _TOTAL_ROW = r"(?i)^\s*(?:grand |sub[ -]?)?total\b"
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
+_TITLE_NAMES_TOPIC = 3  # a table that does not name what is ranked still lists it when its title shares this many words
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 
 
@@ -326,18 +327,21 @@ class IndicatorTools:
         benchmarks += official.pop("benchmarks")
         return Comparison(indicator, council, value, benchmarks, **official)
 
-    def largest_rows(self, things: str, topic: str, council: str, period: str | None = None,
+    def largest_rows(self, things: str, topic: str, council: str | None, period: str | None = None,
                      papers: tuple[str, str] | None = None, measure: str = "value") -> list[dict]:
         """The rows of the paper table that lists ``things`` ("year group", "cease reason"), largest
-        first: the table whose label header or title names them and whose title, then column
+        first (of ``council``'s papers, else any): the table whose label header or title names them
+        (or, failing that, whose title shares several words of ``topic``) and whose title, then column
         headers, share most of ``topic``'s words (a table that names only some of ``things`` must share
         another of them); its column for ``period`` (a total column first; a forecast only for the period
         it forecasts), else its latest; total rows, and lines restating a total, left out. Empty when no
         table lists them."""
         wanted, about = words(things), words(topic)
-        topical = about - wanted - words(council)  # what else the question is about
+        topical = about - wanted - words(council or "")  # what else the question is about
         values = self._papers()
-        values = values[(values["council_key"] == council.lower()) & (values["source"] == "table")
+        if council:
+            values = values[values["council_key"] == council.lower()]
+        values = values[(values["source"] == "table")
                         & values["measure"].isin([measure, "forecast"] if measure == "value" else [measure])
                         & (values["status"] == "ok") & values["value"].notna()]
         if papers:
@@ -353,7 +357,7 @@ class IndicatorTools:
             score = (named, len(about & title), len(about & columns))
             if named < len(wanted) and not topical & (title | columns):
                 continue  # "team" of "which team type ..." in a youth offending team's budget, and nothing else asked
-            if named and score > best:
+            if (named or len((topical - _DIRECTORATE_WORDS) & title) >= _TITLE_NAMES_TOPIC) and score > best:
                 best, chosen = score, rows
         if chosen is None:
             return []

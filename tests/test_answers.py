@@ -315,12 +315,25 @@ def test_a_ranking_asked_with_what_is_answered_from_the_column_and_rows_it_names
         _honest(answer)
 
 
+def test_a_ranking_is_answered_from_the_table_its_words_name_though_no_council_is_named(assistant):
+    # the high needs table wraps "Post-16 further education high needs top-up" / blank line / "funding": one table
+    pressure = assistant.ask("Within the high needs block forecast, which spending area has the largest pressure?")
+    assert pressure.text.startswith("Norfolk, the largest") and \
+        "Non-maintained special school placements, £1.847m [1]; then Post-16 further education high needs top-up " \
+        "funding, £0.553m [2]" in pressure.text, pressure.text
+    line = assistant.ask("Which General Fund Children's Services budget line carries the biggest forecast overspend?")
+    assert "Staffing costs, £0.768m [1]" in line.text, line.text
+    for answer in (pressure, line):
+        _honest(answer)
+
+
 def test_a_which_question_about_places_is_not_a_table_ranking():
     from assistant.routing import route
 
     assert route("Which year group had the most permanent exclusions in Norfolk?", None, ["Norfolk"]).rows_of == "year group"
     assert route("Which Norfolk locality had the highest percentage of care leavers in EET?", None,
                  ["Norfolk"]).rows_of is None
+    assert route("Which spending area has the largest pressure?", None, ["Norfolk"]).rows_of == "spending area"
 
 
 def test_colloquial_words_find_the_indicator(assistant):

@@ -200,6 +200,16 @@ def test_a_figure_in_prose_is_filed_under_what_its_sentence_says_it_is():
     assert ("sgo", "value", 19.0, "2019-06-06") in filed(140)
 
 
+def test_a_label_wrapped_onto_a_line_after_a_blank_one_stays_in_its_table(papers):
+    values, tables = papers["norfolk_2018-07-10"]
+    high_needs = [table for table in tables if table.title.startswith("Forecast Revenue Outturn Dedicated Schools Grant "
+                                                                      "High Needs Block")]
+    assert len(high_needs) == 1
+    labels = [row[1] for row in high_needs[0].rows]
+    assert labels[:2] == ["Post-16 further education high needs top-up funding", "Non-maintained special school placements"]
+    assert labels[-1] == "Total budgets"
+
+
 def test_a_figure_prose_gives_for_a_locality_or_as_a_bound_is_not_the_councils(papers):
     values, _ = papers["norfolk_2018-07-10"]
     prose = values[values["source"] == "prose"]
