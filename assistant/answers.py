@@ -26,11 +26,15 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
 QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
-_QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget)\b|\bwhat (was |is |were |are )?(the )?"
-                       r"(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget|salar(y|ies)|wages?)\b|\bwhat (was |is |were |are )?"
+                       r"(the )?([\w-]+'s? )?(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
+_PERCENTAGE_ASKED = re.compile(r"\bpercentage\b", re.IGNORECASE)
+_PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000": a rate's unit, not a number
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[*_]*[A-Z])")
-_MONEY_ASKED = re.compile(r"\b(cost\w*|spen[dt]\w*|budget\w*|fund\w*)\b|£", re.IGNORECASE)
+_MONEY_ASKED = re.compile(r"\b(cost\w*|spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?)\b|£", re.IGNORECASE)
 _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
+_SALARY = re.compile(r"\b(salar(y|ies)|wages?|pay)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
 _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|has|are|is|do|does|in|of|at|on|"
                       r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
@@ -421,20 +425,26 @@ def answers_a_part(question: str, text: str) -> bool:
 
 
 def gives_the_quantity(question: str, text: str) -> bool:
-    """Whether a text can answer a how-many or how-much question: it states a number, and names
-    what the question counts (a count of children centres does not answer how many families)."""
+    """Whether a text can answer a how-many or how-much question: it states a number (money for a
+    cost, a percentage for a percentage, pay for a salary), and names what the question counts (a
+    count of children centres does not answer how many families)."""
     if not asks_quantity(question):
         return True
     if _MONEY_ASKED.search(question) and not _MONEY_STATED.search(text):
         return False
+    if _PERCENTAGE_ASKED.search(question) and not _PERCENTAGE_STATED.search(text):
+        return False
+    if _SALARY.search(question) and not _SALARY.search(text):
+        return False
     things = counted(question)
     if not things:
         return states_a_quantity(text)
-    words = undated(text).split()  # the thing counted is named within a few words of a number
+    words = _PER_UNIT.sub(" ", undated(text)).split()  # the thing counted is named within a few words of a number
     return any(numbers_in(word) and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1])))
                for n, word in enumerate(words))
 
 
 def states_a_quantity(text: str) -> bool:
-    """Whether a text gives a number other than a date, a period or a section number."""
-    return bool(numbers_in(undated(text)))
+    """Whether a text gives a number other than a date, a period, a section number or the base
+    of a rate ("twice the number per 10,000")."""
+    return bool(numbers_in(_PER_UNIT.sub(" ", undated(text))))

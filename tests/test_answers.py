@@ -437,6 +437,25 @@ def test_spending_on_something_the_papers_do_not_cost_is_not_answered_with_anoth
     assert not answer.answerable, answer.text  # the papers give the High Needs overspend of £10.594m, not this
 
 
+def test_a_sentence_without_the_kind_of_figure_asked_for_does_not_answer_it(assistant):
+    from assistant.answers import gives_the_quantity
+
+    rate = "What was Norfolk's rate of looked after children per 10,000 according to the 2014 report?"
+    assert not gives_the_quantity(rate, "Norfolk has twice the number per 10,000 of children who end up in the "
+                                        "Looked After system."), "the base of a rate is no figure"
+    share = "What percentage of pupils reached the expected standard at Key Stage 2?"
+    assert not gives_the_quantity(share, "Key Stage 1 and 2 moderation is taking place now.")
+    assert gives_the_quantity(share, "62% of pupils reached the expected standard.")
+    pay = "What is the salary range for an experienced social worker?"
+    assert not gives_the_quantity(pay, "The Directorate's budget for Social Care is £86m.")
+    # the papers: Norfolk "has twice the number per 10,000"; Norfolk's salaries "may have fallen slightly"
+    for question in ("What was Norfolk's rate of looked after children per 10,000 children according to the "
+                     "November 2014 Getting in Shape report?",
+                     "What is the salary range for an experienced social worker in Norfolk?"):
+        answer = assistant.ask(question)
+        assert not answer.answerable, answer.text
+
+
 def test_a_period_the_papers_do_not_cover_is_not_answered_from_another_year(assistant):
     answer = assistant.ask("What was Norfolk's home to school transport budget for 2014-15?")
     assert not answer.answerable, answer.text
