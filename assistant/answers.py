@@ -32,7 +32,8 @@ _PERCENTAGE_ASKED = re.compile(r"\bpercentage\b", re.IGNORECASE)
 _PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000": a rate's unit, not a number
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[*_]*[A-Z])")
-_MONEY_ASKED = re.compile(r"\b(cost\w*|spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?)\b|£", re.IGNORECASE)
+TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
+_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?)\b|£", re.IGNORECASE)
 _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
 _SALARY = re.compile(r"\b(salar(y|ies)|wages?|pay)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}

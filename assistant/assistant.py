@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, best_sentences, content_words, excerpt,
-                      focus, format_period, format_value, numbers_in, stated, undated)
+                      focus, format_period, format_value, numbers_in, sentences_of, stated, undated)
 from .catalogue import unit_class, words
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
@@ -518,7 +518,10 @@ class Assistant:
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
         introduces = passage.sentence.endswith((":", ";"))  # "... identified that:" is answered by what follows
-        if not answers_a_part(question, quote if introduces else passage.sentence):
+        sure = passage.relevance is not None and passage.relevance >= SURE_RELEVANCE
+        # a sure sentence may leave its figure to the next: "... a plan for permanence. ... 71% of these reviews"
+        if not answers_a_part(question, quote if introduces else passage.sentence) and not (
+                sure and answers_a_part(question, _next_sentence(passage.sentence, quote))):
             return False
         return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))
 
@@ -611,6 +614,13 @@ def _merged(given: list[Quote], new: Quote) -> bool:
         new.text = " ".join(own)  # joined, the quote would be cut short: it is given apart, without the repeat
         return False
     return False
+
+
+def _next_sentence(sentence: str, quote: str) -> str:
+    """The sentence after ``sentence`` in its quote (which reads on past it); empty when none."""
+    parts = sentences_of(quote)
+    index = next((n for n, part in enumerate(parts) if part.strip() == sentence.strip()), len(parts))
+    return parts[index + 1] if index + 1 < len(parts) else ""
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from .answers import TIME_SPENT
 from .catalogue import unit_class, words
 from .periods import Period, first_day, parse_period, period_spans
 
@@ -38,7 +39,7 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
-_MONEY = re.compile(r"\bhow much\b|\bcost\w*|\bspen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
+_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) in|per the)\s+[^,;?()]*?\b{_PAPER_NOUN}\b"

@@ -456,6 +456,20 @@ def test_a_sentence_without_the_kind_of_figure_asked_for_does_not_answer_it(assi
         assert not answer.answerable, answer.text
 
 
+def test_a_figure_given_in_the_sentence_after_the_one_that_answers_is_quoted(assistant):
+    # "... the statutory review at this time is pivotal to ensuring that there is a plan for permanence for that
+    # child. This remains an area for ongoing development ..., and current performance indicates that 71% of these
+    # reviews detail a plan for permanence."
+    reviews = assistant.ask("What proportion of four-month statutory reviews for looked after children in Northumberland "
+                            "set out a plan for permanence?")
+    assert reviews.answerable and "71% of these reviews detail a plan for permanence" in reviews.citations[0].quote
+    # "days spent out of care" is time, not money: "18,418 days spent out of care"
+    days = assistant.ask("How many days spent out of care has Norfolk's Stronger Families service recorded?")
+    assert days.answerable and "18,418 days spent out of care" in days.text
+    for answer in (reviews, days):
+        _honest(answer)
+
+
 def test_a_period_the_papers_do_not_cover_is_not_answered_from_another_year(assistant):
     answer = assistant.ask("What was Norfolk's home to school transport budget for 2014-15?")
     assert not answer.answerable, answer.text
