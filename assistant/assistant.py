@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from difflib import SequenceMatcher
 
 from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, best_sentences, content_words, excerpt,
-                      focus, format_period, format_value, numbers_in, sentences_of, stated, undated)
+                      focus, format_period, format_value, numbers_in, sentences_of, stated,
+                      states_a_quantity, undated)
 from .catalogue import unit_class, words
 from .config import Settings
 from .periods import find_periods, first_day, parse_period
@@ -307,7 +308,7 @@ class Assistant:
         for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
             dated = [row for row in own if row["period_source"] != "meeting"] or own
-            run = [row for row in dated if row["label"] == dated[-1]["label"]]  # one row's run, not two measures
+            run = [row for row in dated if row["label"] == _run_label(dated, plan.start)]  # one row's run, not two
             first, last = run[0], run[-1]
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
@@ -519,7 +520,8 @@ class Assistant:
             return False
         introduces = passage.sentence.endswith((":", ";"))  # "... identified that:" is answered by what follows
         sure = passage.relevance is not None and passage.relevance >= SURE_RELEVANCE
-        # a sure sentence may leave its figure to the next: "... a plan for permanence. ... 71% of these reviews"
+        # a sure sentence with no figure may leave it to the next: "... a plan for permanence. ... 71% of these reviews"
+        sure = sure and not states_a_quantity(passage.sentence)
         if not answers_a_part(question, quote if introduces else passage.sentence) and not (
                 sure and answers_a_part(question, _next_sentence(passage.sentence, quote))):
             return False
@@ -614,6 +616,19 @@ def _merged(given: list[Quote], new: Quote) -> bool:
         new.text = " ".join(own)  # joined, the quote would be cut short: it is given apart, without the repeat
         return False
     return False
+
+
+def _run_label(dated: list[dict], start: str | None) -> str:
+    """The label whose run of values to state: the latest row's; when the question names where the
+    run starts ("between March 2015 and March 2018"), the label reaching back furthest of those
+    reaching the latest period."""
+    label = dated[-1]["label"]
+    if not start:
+        return label
+    latest = dated[-1]["period_end"]
+    reaching = {row["label"] for row in dated if row["period_end"] == latest}
+    earliest = {name: min(row["period_end"] for row in dated if row["label"] == name) for name in reaching}
+    return min(reaching, key=lambda name: (earliest[name], name != label))
 
 
 def _next_sentence(sentence: str, quote: str) -> str:

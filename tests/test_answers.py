@@ -470,6 +470,16 @@ def test_a_figure_given_in_the_sentence_after_the_one_that_answers_is_quoted(ass
         _honest(answer)
 
 
+def test_a_trend_from_a_named_start_runs_from_the_row_that_reaches_back_to_it(assistant):
+    # the quarterly row "Rate of Looked-After Children per 10,000 ... Mar 15 64.1 ... Mar 18 69.7" reaches back to
+    # March 2015; the monthly row beside it starts in April 2017
+    answer = assistant.ask("How has Norfolk's rate of looked after children per 10,000 moved between March 2015 and "
+                           "March 2018?")
+    assert re.search(r"69\.7 per 10,000 in March 2018 \[\d+\], up from 64\.1 per 10,000 in March 2015", answer.text), \
+        answer.text
+    _honest(answer)
+
+
 def test_a_period_the_papers_do_not_cover_is_not_answered_from_another_year(assistant):
     answer = assistant.ask("What was Norfolk's home to school transport budget for 2014-15?")
     assert not answer.answerable, answer.text
