@@ -16,6 +16,7 @@ from conftest import CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = evaluation.load_questions(ROOT / "eval" / "questions.jsonl")
+PROBES = evaluation.load_questions(ROOT / "eval" / "probes.jsonl")  # written later, apart from the gold set
 FLOORS = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
 OUTPUT = ROOT / "test-output" / "eval"
 
@@ -34,7 +35,7 @@ def test_gold_set_has_every_kind_both_splits_and_150_questions():
     assert all(q["answerable"] == (q["kind"] != "unanswerable") for q in GOLD)
 
 
-@pytest.mark.parametrize("question", GOLD, ids=[q["id"] for q in GOLD])
+@pytest.mark.parametrize("question", GOLD + PROBES, ids=[q["id"] for q in GOLD + PROBES])
 def test_gold_answer_is_printed_where_its_sources_say(question):
     """Every quote is at its lines; every gold number is in a quote; every key phrase in a source."""
     if not question["answerable"]:
