@@ -265,7 +265,7 @@ class Assistant:
             name = row["row"] or row["label"]
             pieces.append(f"{corner + ' ' if corner and name[:1].isdigit() else ''}{name}, {format_value(row)} [{n}]")
         top = rows[0]
-        where = " / ".join(filter(None, [top["table_title"], top["column"]]))
+        where = " / ".join(filter(None, [top["table_title"], top.get("ranked") or top["column"]]))  # ranked: groups' column
         printed = set(numbers_in(top.get("quote") or ""))
         if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
             where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""

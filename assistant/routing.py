@@ -19,8 +19,8 @@ _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighb
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
                          r"accounted for|accounts for|saw|received|carr(?:y|ies|ied)|generat(?:es|ed)|show(?:s|ed)|"
-                         r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got)\b(?=.*\b(?:most|largest|biggest|highest|greatest)\b)",
-                         re.IGNORECASE)
+                         r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got)\b"
+                         r"(?=.*\b(?:most|largest|biggest|highest|greatest)\b)", re.IGNORECASE)
 _WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|commonest|biggest|largest|highest|greatest)"
                         r"\s+((?:[\w'/-]+\s+){0,2}?[\w'/-]+(?:\s+of\s+[\w'/-]+)?)(?=\s+(?:for|in|among|across|behind|why|"
                         r"that|when|where|children|young|people|pupils|families|is|was|are|were)\b|\s*[?,.]|$)", re.IGNORECASE)

@@ -360,7 +360,7 @@ class IndicatorTools:
             if (named or len((topical - _DIRECTORATE_WORDS) & title) >= _TITLE_NAMES_TOPIC) and score > best:
                 best, chosen = score, rows
         if chosen is None:
-            return []
+            return self._largest_columns(values, about - wanted, period)
         asked = parse_period(period) if period else None
         own = list(dict.fromkeys(chosen[chosen["measure"] == measure]["column"]))  # a forecast only when asked for its period
         columns = list(dict.fromkeys(chosen["column"])) if asked else own
@@ -373,6 +373,31 @@ class IndicatorTools:
         totals = rows["row"].str.contains(_TOTAL_ROW, na=False)
         rows = rows[~totals & ~rows["value"].isin(rows.loc[totals, "value"])]  # nor a line restating the total
         return rows.sort_values("value", ascending=False, kind="stable").to_dict("records")
+
+    def _largest_columns(self, values: pd.DataFrame, topic: set[str], period: str | None) -> list[dict]:
+        """The column groups of a paper table, largest first, when they are what is ranked ("which
+        source made the most contacts": Police, Education Services ... each with its own "Total
+        contacts" column): the sub-column three or more groups share whose header holds a word of
+        ``topic``, in the row for ``period``, else the latest. Empty when no table has one."""
+        parts = values["column"].fillna("").str.rsplit(" / ", n=1, expand=True)
+        if parts.shape[1] < 2:
+            return []
+        grouped = values.assign(group=parts[0], sub=parts[1]).dropna(subset=["sub"])
+        grouped = grouped[~grouped["group"].str.contains(_TOTAL_ROW, na=False)]
+        best, chosen = 0, None
+        for _, rows in grouped.groupby(["table_id", "sub"]):
+            shared = len(topic & words(rows["sub"].iloc[0]))
+            if shared > best and rows["group"].nunique() >= 3:
+                best, chosen = shared, rows
+        if chosen is None:
+            return []
+        asked = parse_period(period) if period else None
+        if asked is not None and (chosen["period"] == asked.label).any():
+            chosen = chosen[chosen["period"] == asked.label]
+        else:
+            chosen = chosen[chosen["period_end"] == chosen["period_end"].max()]
+        ranked = chosen.assign(row=chosen["group"], ranked=chosen["sub"]).drop(columns=["group", "sub"])  # a line a group
+        return ranked.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
     def table(self, table_id: str) -> pd.DataFrame:
         """A whole table of a paper as a DataFrame (one column per merged header, and its lines)."""

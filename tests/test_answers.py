@@ -327,6 +327,15 @@ def test_a_ranking_is_answered_from_the_table_its_words_name_though_no_council_i
         _honest(answer)
 
 
+def test_a_ranking_of_what_a_table_gives_as_column_groups_ranks_the_groups(assistant):
+    # contacts by source: months are the rows, each source a group of columns with its own "Total contacts"
+    answer = assistant.ask("Which source generated the most contacts to the MASH in April 2018?")
+    assert "the largest in Performance analysis / Total contacts: Police, 1,443 [1]; then Health Services, 358" \
+        in answer.text, answer.text
+    assert answer.values[0].period == "2018-04" and answer.values[0].value == 1443
+    _honest(answer)
+
+
 def test_a_which_question_about_places_is_not_a_table_ranking():
     from assistant.routing import route
 
