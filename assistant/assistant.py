@@ -308,7 +308,8 @@ class Assistant:
         for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
             dated = [row for row in own if row["period_source"] != "meeting"] or own
-            run = [row for row in dated if row["label"] == _run_label(dated, plan.start)]  # one row's run, not two
+            label = _run_label(dated, plan.start)
+            run = [row for row in dated if row["label"] == label]  # one row's run, not two measures
             first, last = run[0], run[-1]
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
@@ -519,9 +520,9 @@ class Assistant:
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
             return False
         introduces = passage.sentence.endswith((":", ";"))  # "... identified that:" is answered by what follows
-        sure = passage.relevance is not None and passage.relevance >= SURE_RELEVANCE
         # a sure sentence with no figure may leave it to the next: "... a plan for permanence. ... 71% of these reviews"
-        sure = sure and not states_a_quantity(passage.sentence)
+        sure = passage.relevance is not None and passage.relevance >= SURE_RELEVANCE \
+            and not states_a_quantity(passage.sentence)
         if not answers_a_part(question, quote if introduces else passage.sentence) and not (
                 sure and answers_a_part(question, _next_sentence(passage.sentence, quote))):
             return False

@@ -65,6 +65,8 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
     the council's districts that the document's tables name)."""
     meta = document.meta
     fallback = meeting_period(meta.meeting_date)
+    places = "(" + "|".join(re.escape(name) for name in sorted(localities, key=len, reverse=True)) + r")\b" \
+        if localities else None
     rows: list[dict] = []
     for block in blocks if blocks is not None else parse_blocks(document):
         if block.kind != "paragraph":
@@ -88,7 +90,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 if named is None and not joined:  # "13% of our children in care experienced ..."
                     named = _specific(catalogue, " ".join(following.split()[:FOLLOWING_WORDS]))
                 current = named or current
-                area = _area(lead, following, localities, meta.council, area)
+                area = _area(lead, following, places, meta.council, area)
                 measures = _lead_measures(_YEAR_BEFORE.sub("", lead) if index else lead)  # "62.2% a year ago to 48%"
                 if measures:
                     pending = measures
@@ -132,14 +134,14 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
     return rows
 
 
-def _area(lead: str, following: str, localities: set[str], council: str | None, previous: str) -> str:
+def _area(lead: str, following: str, names: str | None, council: str | None, previous: str) -> str:
     """The area a figure is for: a locality named just after it ("77.2% in South"), else the one
     named last before it in its clause ("Great Yarmouth have high performance (76.6%") unless the
     county or a benchmark is named after it, else one named a few words after it ("39% of children
-    on CP plans in the North"), else the county if named before it, else the previous figure's."""
-    if not localities:
+    on CP plans in the North"), else the county if named before it, else the previous figure's.
+    ``names``: the pattern of the document's localities, None when it has none."""
+    if names is None:
         return "county"
-    names = "(" + "|".join(re.escape(name) for name in sorted(localities, key=len, reverse=True)) + r")\b"
     right_after = re.match(r"\W*in (?:the )?" + names, following)
     soon_after = re.match(r"\W*(?:\S+\s+){0,8}?in (?:the )?" + names, following)
     named = list(re.finditer(r"\b" + names, lead))

@@ -145,8 +145,9 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
                     continue
                 row = [clean_cell(cell) for cell in table_cells(raw)]
                 rest = [text for text in row if text]
-                labels = [column for column, text in enumerate(rows[-1]) if _is_text(text)] if rows else []
-                if gap and len(rest) == 1 and labels:
+                labels = [column for column, text in enumerate(rows[-1]) if _is_text(text)] \
+                    if gap and rows and len(rest) == 1 else []
+                if labels:
                     rows[-1][labels[-1]] += " " + rest[0]  # the rest of a wrapped label, printed apart
                 else:
                     rows.append(row)
