@@ -27,13 +27,21 @@ QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget|salar(y|ies)|wages?)\b|\bwhat (was |is |were |are )?"
-                       r"(the )?([\w-]+'s? )?(number|amount|percentage|proportion|rate|total)\b", re.IGNORECASE)
+                       r"(the )?((?:[\w-]+ ){0,2}[\w-]+'s? )?(number|amount|percentage|proportion|rate|total|average)\b", re.IGNORECASE)
 _PERCENTAGE_ASKED = re.compile(r"\bpercentage\b", re.IGNORECASE)
 _PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
+_RATE_ASKED = re.compile(r"\bper\s*1?0{1,2},?000\b|\bper\s*1?0{1,2}k\b", re.IGNORECASE)  # "rate per 10,000"
+_RATE_STATED = re.compile(r"\bper\s*(?:1?0{1,2},?000|1?0{1,2}k|1,000)\b|\brates?\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000": a rate's unit, not a number
-_SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)*\.?|\d+\))\s+(?=[*_]*[A-Z])")
+# "4.4.1 The number", "2. Evidence", "3 Background"; not a count ("137 Children/YP have been referred")
+_SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
 _MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?)\b|£", re.IGNORECASE)
+BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
+                             r"(?:statistical|stat) neighbou?rs?'?|regional|region's)\b(?:\s+[\w-]+){0,2}?\s+"
+                             r"(?:average|rate|figure|benchmark|mean|median|level|percentage|comparator)\b", re.IGNORECASE)
+_BENCHMARK_STATED = re.compile(r"\b(national\w*|england|english|(?:statistical|stat) neighbou?rs?'?|sns?|regional|region|"
+                               r"eastern|east of england|comparators?|nationally)\b", re.IGNORECASE)
 _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
 _SALARY = re.compile(r"\b(salar(y|ies)|wages?|pay)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
@@ -43,6 +51,7 @@ _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+(
                        r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
 _NEAR = 6  # words between a number and the thing it counts
+_BENCHMARK_NEAR = 5  # words from a benchmark's name to its figure ("the national average standing at 59%")
 _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why)\b)", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
@@ -148,12 +157,22 @@ class Citer:
             self._keys[key] = len(self.citations)
         return self._keys[key]
 
-    def looked_at(self, values: list[StatedValue], since: int = 0) -> None:
-        """Make what one part of an answer looked at one ranking: the sources of its values, then
-        the passages its searches (those from ``since`` on) ranked."""
-        own = [{"document": self.citations[v.citation - 1].document, "lines": self.citations[v.citation - 1].lines}
-               for v in values] + [source for ranking in self.searched[since:] for source in ranking]
-        self.searched[since:] = [own]
+    def mark(self) -> tuple[int, int]:
+        """How much has been cited and derived so far, to ``restore`` when a part is dropped."""
+        return len(self.citations), len(self.derived)
+
+    def restore(self, mark: tuple[int, int]) -> None:
+        """Forget the citations and derived numbers made since ``mark``."""
+        cited, derived = mark
+        del self.citations[cited:], self.derived[derived:]
+        self._keys = {key: n for key, n in self._keys.items() if n <= cited}
+
+    def looked_at(self, cited: int = 0, since: int = 0) -> None:
+        """Make what one part of an answer looked at one ranking: the sources it cites (those from
+        citation ``cited`` on: the rows of its figures, the passages it quotes), then the passages
+        its searches (those from ``since`` on) ranked."""
+        own = [{"document": citation.document, "lines": citation.lines} for citation in self.citations[cited:]]
+        self.searched[since:] = [own + [source for ranking in self.searched[since:] for source in ranking]]
 
     def retrieved(self) -> list[dict]:
         """The ranked sources the answer looked at, taking each part's first, then each one's second,
@@ -407,8 +426,9 @@ def _after_overlap(here: list[str], following: list[str], longest: int = 60) -> 
 
 
 def asks_quantity(question: str) -> bool:
-    """Whether a question asks how many or how much (so only a sentence with a number answers it)."""
-    return bool(_QUANTITY.search(question))
+    """Whether a question asks how many or how much, or a benchmark's figure (so only a sentence
+    with a number answers it)."""
+    return bool(_QUANTITY.search(question) or BENCHMARK_ASKED.search(question))
 
 
 def counted(question: str) -> set[str]:
@@ -427,8 +447,9 @@ def answers_a_part(question: str, text: str) -> bool:
 
 def gives_the_quantity(question: str, text: str) -> bool:
     """Whether a text can answer a how-many or how-much question: it states a number (money for a
-    cost, a percentage for a percentage, pay for a salary), and names what the question counts (a
-    count of children centres does not answer how many families)."""
+    cost, a percentage for a percentage, a rate for a rate per 10,000, pay for a salary, a
+    benchmark's after its name), and names what the question counts beside a count (a count of
+    children centres does not answer how many families; a share is not a count)."""
     if not asks_quantity(question):
         return True
     if _MONEY_ASKED.search(question) and not _MONEY_STATED.search(text):
@@ -437,12 +458,18 @@ def gives_the_quantity(question: str, text: str) -> bool:
         return False
     if _SALARY.search(question) and not _SALARY.search(text):
         return False
+    if _RATE_ASKED.search(question) and not _RATE_STATED.search(text):  # a count is not a rate per 10,000
+        return False
+    if BENCHMARK_ASKED.search(question):  # "what is the national average": a figure just after "national"
+        words = undated(text).split()
+        return any(numbers_in(word) and _BENCHMARK_STATED.search(" ".join(words[max(0, n - _BENCHMARK_NEAR):n]))
+                   for n, word in enumerate(words))
     things = counted(question)
     if not things:
         return states_a_quantity(text)
-    words = _PER_UNIT.sub(" ", undated(text)).split()  # the thing counted is named within a few words of a number
-    return any(numbers_in(word) and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1])))
-               for n, word in enumerate(words))
+    words = _PER_UNIT.sub(" ", undated(text)).split()  # the thing counted is named within a few words of a number,
+    return any(numbers_in(word) and "%" not in word  # a count, not a share ("7% of our children's population")
+               and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1]))) for n, word in enumerate(words))
 
 
 def states_a_quantity(text: str) -> bool:

@@ -23,12 +23,16 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
                     "national_top_quartile": "national top quartile"}
 _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
+CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
+_PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
+                             "tables information")
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 QUOTES = 3  # passages an answer quotes at most
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
+MONTH_REPORTED_DAYS = 120  # and on a month's figures within about four months
 # the column "which line has the largest ..." ranks: an overspend, a budget, a balance, else the value
 _MEASURES_ASKED = ((re.compile(r"overspend|underspend|variance|pressure", re.IGNORECASE), "variance"),
                    (re.compile(r"\bbudget", re.IGNORECASE), "budget"), (re.compile(r"\bbalance", re.IGNORECASE), "balance"))
@@ -49,6 +53,7 @@ class Assistant:
     def _read_index(self) -> None:
         """What the index holds: documents, their files, councils and the newest meeting."""
         self._official: list[str] | None = None
+        self._authorities: re.Pattern | None = None
         records = self.index.documents()
         self.documents = {name: record.meta for name, record in records.items()}
         self.paths = {name: record.path for name, record in records.items()}
@@ -128,7 +133,7 @@ class Assistant:
 
     def _compose(self, question: str, plan: Route, citer: Citer, filters: Filters | None, timings: dict):
         """The figures and the papers' words for one route; whether passages were quoted as the answer."""
-        parts, values, chart, searches = [], [], [], len(citer.searched)
+        parts, values, chart, searches, cited = [], [], [], len(citer.searched), len(citer.citations)
         if plan.rows_of:
             sentence, values = self._largest(plan, citer)
             parts = [sentence] if sentence else []
@@ -137,7 +142,11 @@ class Assistant:
             qualified = self._narrative(question, plan, citer, filters, with_numbers=False, holding=plan.qualifiers)
         if plan.is_numeric and not parts:
             step = time.perf_counter()
+            kept = citer.mark()
             parts, values, chart = self._numeric(plan, citer)
+            if plan.benchmark and not _gives_benchmark(plan.benchmark, values, parts):
+                parts, values, chart = [], [], []  # "what is the national average": the council's own figure is no answer
+                citer.restore(kept)
             timings["numbers"] = timings.get("numbers", 0) + time.perf_counter() - step
         step = time.perf_counter()
         if parts and not plan.narrative and not qualified:
@@ -147,7 +156,7 @@ class Assistant:
             parts += self._narrative(question if not plan.follow_up else self._expand(question, plan), plan,
                                      citer, filters, with_numbers=bool(parts))
         timings["passages"] = timings.get("passages", 0) + time.perf_counter() - step
-        citer.looked_at(values, since=searches)
+        citer.looked_at(cited, since=searches)
         return qualified + parts, values, chart, bool(narrative or qualified)
 
     def _previous_context(self, history: list[dict] | None) -> dict | None:
@@ -168,6 +177,22 @@ class Assistant:
             official = values[values["source"] == "official"]
             self._official = sorted(set(official["council"].dropna()) - {"England"})
         return self._official
+
+    def _of_another_council(self, plan: Route, sentence: str) -> bool:
+        """Whether a sentence names local authorities before its first figure, none of them one the
+        question asks about ("In East Sussex ... social workers initiated 829 initial assessments"
+        does not answer for Norfolk)."""
+        if self._authorities is None:
+            values = self.tools.store.values()
+            names = values.loc[values["geography"] == "local authority", "council"].dropna().unique()
+            names = sorted({name.split(",")[0] for name in names if "/" not in name}, key=len, reverse=True)
+            self._authorities = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b") if names else re.compile("(?!)")
+        asked = [plan.council, *plan.others] if plan.council else []
+        text = undated(sentence)
+        figure = re.search(r"\d", text)
+        before = text[:figure.start()] if figure else text  # "Nationally ... £8,713, the least (Brighton and Hove)"
+        named = set(self._authorities.findall(before))  # "Avon & Somerset" is North Somerset's police area; "N Somerset"
+        return bool(asked) and bool(named) and not any(name in council or council in name for name in named for council in asked)
 
     def _expand(self, question: str, plan: Route) -> str:
         """A follow-up spelled out for retrieval: the indicator and council it inherits."""
@@ -307,7 +332,7 @@ class Assistant:
                               key=lambda name: self.documents.get(name, {}).get("meeting_date") or "")
         for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
-            dated = [row for row in own if row["period_source"] != "meeting"] or own
+            dated = _closest_labels([row for row in own if row["period_source"] != "meeting"] or own, plan.question)
             label = _run_label(dated, plan.start)
             run = [row for row in dated if row["label"] == label]  # one row's run, not two measures
             first, last = run[0], run[-1]
@@ -403,10 +428,14 @@ class Assistant:
             comparison = self.tools.compare(indicator, council, period=last["period"])  # the paper's figure, not a newer official one
         except LookupError:
             return ""
+        printed = [benchmark for benchmark in comparison.benchmarks
+                   if benchmark["basis"].startswith("printed") and benchmark["source"]["document"] == last["document"]]
+        beside = [source for kind in dict.fromkeys(benchmark["kind"] for benchmark in printed)  # of each kind, the
+                  for source in _closest_labels([b["source"] for b in printed if b["kind"] == kind], last["label"])]  # run's row's
         pieces = []
         for benchmark in comparison.benchmarks:
             source = benchmark["source"]
-            if benchmark["basis"].startswith("printed") and source["document"] == last["document"]:
+            if any(source is row for row in beside):
                 n = citer.cite_value(source)
                 used.append(stated(source, n))
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
@@ -506,18 +535,21 @@ class Assistant:
         quote, _ = excerpt(hit.text, sentence, following.text if following else "")
         return f"{hit.metadata.get('heading') or ''}: {quote}"
 
-    @staticmethod
-    def _answers(question: str, plan: Route, passage: Passage, quote: str) -> bool:
+    def _answers(self, question: str, plan: Route, passage: Passage, quote: str) -> bool:
         """Whether a chosen sentence answers the question rather than only sharing its topic: rated
         relevant by the cross-encoder (else holding enough of the question's words), and when only
         weakly rated, naming more of the question than its council; giving a number when the
-        question asks how many or how much; from the period the question names."""
+        question asks how many or how much; of the council, locality and period the question names."""
         if passage.relevance is not None:
             if passage.relevance < MIN_RELEVANCE or passage.coverage < MIN_COVERAGE:
                 return False
             if passage.relevance < SURE_RELEVANCE and not _on_topic(question, plan, passage, quote):
                 return False
         elif passage.coverage < (0.5 if len(content_words(question)) > 2 else 1.0):  # short questions: every word
+            return False
+        if plan.area != "county" and not words(plan.area) <= words(f"{_section(passage.hit)} {quote}"):
+            return False  # a question on a locality is not answered by the county's words
+        if self._of_another_council(plan, passage.sentence):
             return False
         introduces = passage.sentence.endswith((":", ";"))  # "... identified that:" is answered by what follows
         # a sure sentence with no figure may leave it to the next: "... a plan for permanence. ... 71% of these reviews"
@@ -526,7 +558,7 @@ class Assistant:
         if not answers_a_part(question, quote if introduces else passage.sentence) and not (
                 sure and answers_a_part(question, _next_sentence(passage.sentence, quote))):
             return False
-        return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"))
+        return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"), sentence=True)
 
     def _what_was_said(self, question: str, plan: Route, citer: Citer) -> list[str]:
         """For a numeric answer: the papers' own words on the question, quoted."""
@@ -542,6 +574,10 @@ class Assistant:
         if plan.indicators:
             name = self.tools.name(plan.indicators[0])
             councils = self.tools.series_councils(plan.indicators[0])
+            if plan.council in councils:  # figures of it, none of which answers (the period, or the thing, asked)
+                missing = (f"no {'regional' if plan.benchmark == 'region' else _BENCHMARK_NAMES[plan.benchmark]} figure" if plan.benchmark else
+                           f"none for {format_period(plan.end)}" if plan.end else "no figure that answers this question")
+                return f"The papers report {name.lower()} for {plan.council}, but {missing}. {covered}"
             where = f" They report {name.lower()} for {', '.join(councils)}." if councils else ""
             return f"The papers hold no figure for {name.lower()}{wanted}.{where} {covered}"
         if plan.other_unit:  # "how many children were adopted": the papers give a share
@@ -565,16 +601,29 @@ def _section(hit) -> str:
     return (hit.metadata.get("heading") or "").split(" > ")[-1]
 
 
-def _of_period(plan: Route, text: str, meeting: str | None) -> bool:
+def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = False) -> bool:
     """Whether a text can speak of the period a question names: it mentions that period, or its
-    paper met within the period or up to ``PERIOD_REPORTED_DAYS`` after it. True when none is named."""
-    asked = [period for period in (parse_period(label) for label in (plan.start, plan.end) if label) if period]
-    if not asked:
+    paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for one month, else
+    ``PERIOD_REPORTED_DAYS``), or is the paper the question names. A ``sentence`` that names other
+    periods only speaks of those ("at the end of April 18" does not answer for June). True when no
+    period is named."""
+    start, end = (parse_period(label) if label else None for label in (plan.start, plan.end))
+    if not (start or end):
         return True
-    since, until = first_day(asked[0]), asked[-1].end
-    if any(first_day(p) <= until and p.end >= since for p in find_periods(text)):
+    since = first_day(start or end)
+    until = end.end if end else date.max  # "since November 2021": to this day
+    named = find_periods(text)
+    if any(first_day(p) <= until and p.end >= since for p in named):
         return True
-    return bool(meeting) and since.isoformat() <= meeting <= (until + timedelta(days=PERIOD_REPORTED_DAYS)).isoformat()
+    if sentence and named:
+        return False
+    if not meeting:
+        return False
+    if plan.papers and plan.papers[0] <= meeting <= plan.papers[1]:  # "at the June 2019 review": its own words
+        return True
+    one_month = start == end and end.kind == "month"
+    window = timedelta(days=MONTH_REPORTED_DAYS if one_month else PERIOD_REPORTED_DAYS)
+    return since.isoformat() <= meeting <= (until if until == date.max else until + window).isoformat()
 
 
 @dataclass
@@ -617,6 +666,29 @@ def _merged(given: list[Quote], new: Quote) -> bool:
         new.text = " ".join(own)  # joined, the quote would be cut short: it is given apart, without the repeat
         return False
     return False
+
+
+def _gives_benchmark(benchmark: str, values: list, parts: list[str]) -> bool:
+    """Whether figures state the benchmark asked for: printed or official, or the statistical
+    neighbours' mean computed from the official figures."""
+    return any(value.measure == benchmark for value in values) or (
+        benchmark == "statistical_neighbours" and any("statistical neighbours' mean" in part for part in parts))
+
+
+def _closest_labels(rows: list[dict], question: str) -> list[dict]:
+    """The rows of the paper's labels for an indicator that share most words, with their table's
+    title and periods, with the question (or another label), when they name ``CLEARLY_CLOSER``
+    more of them than the latest row's label ("adoptions completed within 12 months", not
+    "children adopted"); else all the rows."""
+    asked, shared = content_words(question) - _PAPER_WORDS, {}  # "in the July 2018 performance report" names a paper
+    for row in rows:  # a term's name ("2016-17 autumn") counts, a year does not
+        named = content_words(f"{row['label']} {row.get('table_title') or ''}") \
+            | {word for word in content_words(str(row.get("period") or "")) if word.isalpha()}
+        shared[row["label"]] = max(shared.get(row["label"], 0), len(asked & named))
+    closest = max(shared.values(), default=0)
+    if not rows or closest - shared[rows[-1]["label"]] < CLEARLY_CLOSER:
+        return rows  # the latest row's label names about as much of the question
+    return [row for row in rows if shared[row["label"]] == closest]
 
 
 def _run_label(dated: list[dict], start: str | None) -> str:

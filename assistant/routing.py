@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .answers import TIME_SPENT
+from .answers import BENCHMARK_ASKED, TIME_SPENT
 from .catalogue import unit_class, words
 from .periods import Period, first_day, parse_period, period_spans
 
@@ -38,6 +38,8 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
                        r"asked to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
+_YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelve months)\s+(?:up\s+)?(?:to|ending)\s+$",
+                      re.IGNORECASE)  # "over the year to April 2018": from April 2017
 _LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
 _MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
@@ -80,6 +82,7 @@ class Route:
     qualifiers: frozenset[str] = frozenset()  # what the question says its indicator does not ("referred to Stronger Families")
     rows_of: str | None = None  # "which year group had the most ...": the rows of a paper's table it ranks
     other_unit: str | None = None  # an indicator it names whose figures are in another unit (a share for how many)
+    benchmark: str | None = None  # "what is the national average for ...": the benchmark asked for itself
 
     @property
     def is_numeric(self) -> bool:
@@ -89,6 +92,16 @@ class Route:
         """What a follow-up may inherit."""
         return {"indicators": self.indicators, "council": self.council, "area": self.area,
                 "start": self.start, "end": self.end, "papers": self.papers}
+
+
+def benchmark_asked(question: str) -> str | None:
+    """The benchmark a question asks for as its answer ("what is the national average for PEPs":
+    "england"; "what's the statistical neighbour average": "statistical_neighbours"), if any."""
+    asked = BENCHMARK_ASKED.search(question)
+    if not asked:
+        return None
+    name = asked.group(1).lower()
+    return "region" if name.startswith("region") else "statistical_neighbours" if "neighbour" in name else "england"
 
 
 def _place(things: str) -> bool:
@@ -217,6 +230,18 @@ def paper_reference(question: str) -> tuple[tuple[str, str] | None, str]:
     return _meeting_dates(spans, question), _without(question, spans)
 
 
+def papers_held(papers: tuple[str, str], meetings: list[str]) -> tuple[str, str] | None:
+    """The meeting dates of the papers a question names, if any paper met then, reaching on to a
+    pack up to ``PAPER_LAG_DAYS`` later that prints the meeting's minutes ("discussed at the May 2018
+    committee"); None when no paper did ("their own LAC review in April 2017" is a child's review)."""
+    since, until = papers
+    later = (date.fromisoformat(until) + timedelta(days=PAPER_LAG_DAYS)).isoformat()
+    for last in (until, later):
+        if not meetings or any(since <= meeting <= last for meeting in meetings):
+            return since, last
+    return None
+
+
 def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
     since = _SINCE.search(question)
     if since:
@@ -231,7 +256,11 @@ def _periods(question: str, newest: date | None) -> tuple[str | None, str | None
     if not found:
         return None, None
     found.sort(key=lambda period: period.end)
-    if len(found) == 1:  # one period named: that period exactly
+    if len(found) == 1:  # one period named: that period exactly, or the year up to a month
+        month = re.fullmatch(r"(\d{4})-(\d{2})", found[0].label)
+        ahead = next((start for start, _, period in period_spans(question) if period == found[0]), None)
+        if month and ahead is not None and _YEAR_TO.search(question[:ahead]):
+            return f"{int(month.group(1)) - 1}-{month.group(2)}", found[0].label
         return found[0].label, found[0].label
     return found[0].label, found[-1].label
 
@@ -265,6 +294,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     if area:
         result.area, result.council = area, result.council or areas[area]
     result.papers, undated = paper_reference(question)
+    if result.papers and tools:
+        result.papers = papers_held(result.papers, tools.meeting_dates())
+        undated = undated if result.papers else question  # not a paper: its date is the figure's period
     result.start, result.end = _periods(undated, newest)
     stripped = _SOURCE_CLAUSE.sub(" ", question)
     if result.council:
@@ -285,6 +317,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
+    result.benchmark = benchmark_asked(question)
     ranked = _WHICH_MOST.search(question) or _WHAT_MOST.search(question)  # "what was the most common cease reason"
     if ranked and not _place(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
         result.rows_of = ranked.group(1)

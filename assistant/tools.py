@@ -126,6 +126,10 @@ class IndicatorTools:
             self._paper_values = papers.assign(council_key=papers["council"].str.lower())
         return self._paper_values
 
+    def meeting_dates(self) -> list[str]:
+        """The meeting dates (ISO) of the papers figures were read from."""
+        return sorted(set(self._papers()["meeting_date"].dropna()))
+
     def _official(self, indicator: str) -> dict[str, pd.DataFrame]:
         """An indicator's official values, by period."""
         if indicator not in self._official_by_period:

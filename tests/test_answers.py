@@ -383,9 +383,11 @@ def test_passages_are_ranked_by_what_is_asked_not_by_the_paper_or_council_named(
                                                    "change after lockdown?")
     assert topic_question("How many children were in care in Norfolk?", "Norfolk") == "How many children were in care?"
     answer = assistant.ask(question)
-    first = answer.retrieved[0]  # the passage that says "The % of girls starting to be looked after has reduced"
-    start, end = (int(n) for n in first["lines"].split("-"))
-    assert first["document"] == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt" and start <= 460 <= end
+    # the answer's sources come first, then search's ranking: the passage that says "The % of girls starting to be
+    # looked after has reduced" is among the first two (read with the paper and council, the fourth)
+    spans = [(source["document"], *(int(n) for n in source["lines"].split("-"))) for source in answer.retrieved[:2]]
+    assert any(document == "norfolk_2020-12-02_childrens-services-scrutiny-sub-committee.txt" and start <= 460 <= end
+               for document, start, end in spans), answer.retrieved[:4]
 
 
 def test_a_share_asked_for_is_found_as_the_percentage_the_paper_prints(assistant):
@@ -617,3 +619,67 @@ def test_a_briefing_has_figures_decisions_questions_and_references(corpus_index,
     derived = [float(n) for n in re.findall(r"(?:mean|median|ranked) (\d+(?:\.\d+)?)", figures)]
     derived += [float(n) for n in re.findall(r"of (\d+) councils|its (\d+) neighbours", figures) for n in n if n]
     assert unsupported_numbers(figures + questions, quotes, derived + [1]) == []
+
+
+def test_a_sentence_of_another_month_locality_or_council_does_not_answer(assistant):
+    # "4.4.1 The number of Looked After Children at the end of April 18 was 1179": April's figure, not June's
+    june = assistant.ask("How many looked after children did Norfolk have at the end of June 2018?")
+    # the March 2022 paper counts "192 children were in care" at the end of December 2021, not 2020
+    december = assistant.ask("How many children were in care in North Somerset at the end of December 2020?")
+    # locality child protection figures are printed for North, Great Yarmouth and Breckland only
+    south = assistant.ask("How many children were subject to a child protection plan in Norfolk's South locality "
+                          "in April 2018?")
+    # "In East Sussex in September 2011 Duty and Assessment social workers initiated 829 initial assessments
+    # against 390 in September 2012": East Sussex's figures, in a Norfolk paper
+    sussex = assistant.ask("How many initial assessments did Norfolk's duty and assessment social workers initiate "
+                           "in September 2012?")
+    for answer in (june, december, south, sussex):
+        assert not answer.answerable, answer.text
+    from assistant.answers import undated
+    # a count that opens a sentence is no section number, as "4.4.1" is
+    assert numbers_in(undated("137 Children/YP have been referred")) == [137]
+    assert numbers_in(undated("4.4.1 The number of Looked After Children")) == []
+    assert "but none for June 2018" in june.text, "the not-found message names what is missing"
+
+
+def test_a_benchmark_or_rate_asked_for_is_not_answered_by_the_councils_own_figure_or_a_count(assistant):
+    from assistant.answers import gives_the_quantity
+
+    england = "What is the England average it is being compared with?"
+    assert not gives_the_quantity(england, "children placed in foster placements (74%) ... is higher than the "
+                                           "national average and our statistical neighbours.")
+    assert gives_the_quantity(england, "with the stat neighbour and national average standing at 52% and 59%")
+    rate = "What was the rate of children on child protection plans per 10,000?"
+    assert not gives_the_quantity(rate, "80 children were subject to a Child Protection plan")
+    assert gives_the_quantity(rate, "at a rate of 38.2 per 10k of under 18s")
+    # Norfolk's row "{ChS} LAC with up to date Health Assessment (HA) ... 77.4% 100%" prints a target, no England figure
+    health = assistant.ask("What is the England average for the percentage of Norfolk's children in care with an "
+                           "up-to-date health assessment?")
+    assert not health.answerable and "but no England figure" in health.text, health.text
+    # North Somerset's paper says 74% in foster placements is "higher than the national average" but prints no
+    # national figure, and it counts 80 children on plans without a rate
+    for question in ("North Somerset has 74% of its children in care in foster placements - what is the England "
+                     "average it is being compared with in the March 2022 report?",
+                     "What was North Somerset's rate of children on child protection plans per 10,000 at the end of "
+                     "December 2021?"):
+        answer = assistant.ask(question)
+        assert not answer.answerable, answer.text
+
+
+def test_a_date_that_names_no_paper_is_the_period_of_the_figure(assistant):
+    # "their own LAC review in April 2017" is a child's review, not a paper: the July 2018 pack's table
+    # "LAC Reviews in month - Child Attended - %" prints Apr-17 61.4% ... Apr-18 65.3%
+    answer = assistant.ask("What share of Norfolk LAC actually attended their own LAC review in April 2017 compared "
+                           "with April 2018?")
+    assert "61.4%" in answer.text and "65.3%" in answer.text, answer.text
+    _honest(answer)
+
+
+def test_of_an_indicators_rows_the_one_the_question_names_is_stated(assistant):
+    # the pack's "adoptions" rows: "Percentage of children adopted" (9.5% in April 2018) and "% of adoptions
+    # completed within 12 months of SHOBPA" (33% in Apr-17 to 54% in Apr-18)
+    answer = assistant.ask("How has the percentage of adoptions completed within 12 months of the 'should be placed "
+                           "for adoption' decision changed over the year to April 2018?")
+    assert re.search(r"54%[^.;]*April 2018[^.;]*33%[^.;]*April 2017", answer.text), answer.text
+    assert "9.5%" not in answer.text
+    _honest(answer)
