@@ -428,14 +428,10 @@ class Assistant:
             comparison = self.tools.compare(indicator, council, period=last["period"])  # the paper's figure, not a newer official one
         except LookupError:
             return ""
-        printed = [benchmark for benchmark in comparison.benchmarks
-                   if benchmark["basis"].startswith("printed") and benchmark["source"]["document"] == last["document"]]
-        beside = [source for kind in dict.fromkeys(benchmark["kind"] for benchmark in printed)  # of each kind, the
-                  for source in _closest_labels([b["source"] for b in printed if b["kind"] == kind], last["label"])]  # run's row's
         pieces = []
         for benchmark in comparison.benchmarks:
             source = benchmark["source"]
-            if any(source is row for row in beside):
+            if benchmark["basis"].startswith("printed") and source["document"] == last["document"]:
                 n = citer.cite_value(source)
                 used.append(stated(source, n))
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
@@ -677,9 +673,9 @@ def _gives_benchmark(benchmark: str, values: list, parts: list[str]) -> bool:
 
 def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     """The rows of the paper's labels for an indicator that share most words, with their table's
-    title and periods, with the question (or another label), when they name ``CLEARLY_CLOSER``
-    more of them than the latest row's label ("adoptions completed within 12 months", not
-    "children adopted"); else all the rows."""
+    title and periods, with the question, when they name ``CLEARLY_CLOSER`` more of them than the
+    latest row's label ("adoptions completed within 12 months", not "children adopted"); else all
+    the rows."""
     asked, shared = content_words(question) - _PAPER_WORDS, {}  # "in the July 2018 performance report" names a paper
     for row in rows:  # a term's name ("2016-17 autumn") counts, a year does not
         named = content_words(f"{row['label']} {row.get('table_title') or ''}") \

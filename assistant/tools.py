@@ -100,11 +100,13 @@ class IndicatorTools:
         self._label_words: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] | None = None  # words, in order
         self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
+        self._meetings: list[str] | None = None
 
     def reset(self) -> None:
         """Forget everything read from the store, after an ingest changed it."""
         self.store.reset()
         self._by_indicator = self._paper_values = self._label_vectors = self._label_words = self._areas = None
+        self._meetings = None
         self._by_council, self._official_by_period, self._councils = {}, {}, {}
 
     # -- indexes -------------------------------------------------------------------------
@@ -127,8 +129,10 @@ class IndicatorTools:
         return self._paper_values
 
     def meeting_dates(self) -> list[str]:
-        """The meeting dates (ISO) of the papers figures were read from."""
-        return sorted(set(self._papers()["meeting_date"].dropna()))
+        """The meeting dates (ISO) of the papers figures were read from (routing asks on every question)."""
+        if self._meetings is None:
+            self._meetings = sorted(set(self._papers()["meeting_date"].dropna()))
+        return self._meetings
 
     def _official(self, indicator: str) -> dict[str, pd.DataFrame]:
         """An indicator's official values, by period."""

@@ -25,6 +25,14 @@ def _honest(answer) -> None:
         assert n in by_number
 
 
+def _declined(assistant, *questions: str) -> list:
+    """Ask each question; the assistant must say the papers do not answer it."""
+    answers = [assistant.ask(question) for question in questions]
+    for answer in answers:
+        assert not answer.answerable, answer.text
+    return answers
+
+
 def test_placement_stability_in_norfolk_is_answered_with_figures_benchmarks_and_sources(assistant):
     answer = assistant.ask("How has placement stability changed in Norfolk?")
     assert answer.answerable and answer.kind in ("numeric", "mixed")
@@ -460,11 +468,9 @@ def test_a_sentence_without_the_kind_of_figure_asked_for_does_not_answer_it(assi
     pay = "What is the salary range for an experienced social worker?"
     assert not gives_the_quantity(pay, "The Directorate's budget for Social Care is £86m.")
     # the papers: Norfolk "has twice the number per 10,000"; Norfolk's salaries "may have fallen slightly"
-    for question in ("What was Norfolk's rate of looked after children per 10,000 children according to the "
-                     "November 2014 Getting in Shape report?",
-                     "What is the salary range for an experienced social worker in Norfolk?"):
-        answer = assistant.ask(question)
-        assert not answer.answerable, answer.text
+    _declined(assistant, "What was Norfolk's rate of looked after children per 10,000 children according to the "
+                         "November 2014 Getting in Shape report?",
+              "What is the salary range for an experienced social worker in Norfolk?")
 
 
 def test_a_figure_given_in_the_sentence_after_the_one_that_answers_is_quoted(assistant):
@@ -658,12 +664,10 @@ def test_a_benchmark_or_rate_asked_for_is_not_answered_by_the_councils_own_figur
     assert not health.answerable and "but no England figure" in health.text, health.text
     # North Somerset's paper says 74% in foster placements is "higher than the national average" but prints no
     # national figure, and it counts 80 children on plans without a rate
-    for question in ("North Somerset has 74% of its children in care in foster placements - what is the England "
-                     "average it is being compared with in the March 2022 report?",
-                     "What was North Somerset's rate of children on child protection plans per 10,000 at the end of "
-                     "December 2021?"):
-        answer = assistant.ask(question)
-        assert not answer.answerable, answer.text
+    _declined(assistant, "North Somerset has 74% of its children in care in foster placements - what is the England "
+                         "average it is being compared with in the March 2022 report?",
+              "What was North Somerset's rate of children on child protection plans per 10,000 at the end of "
+              "December 2021?")
 
 
 def test_a_date_that_names_no_paper_is_the_period_of_the_figure(assistant):
