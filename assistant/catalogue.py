@@ -15,7 +15,7 @@ CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
 _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", "one", "our", "on", "at", "by",
          "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
          "during", "this", "up", "date", "which"}
-_SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "child"}
+_SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children"}
 _STEMMER = Stemmer.Stemmer("english")
 _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
 
@@ -23,8 +23,8 @@ _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
 @lru_cache(maxsize=50_000)
 def words(text: str) -> frozenset[str]:
     """The stemmed content words of a text; "10k" and "10,000" read alike, so do "child protection"
-    and "CP", and a hyphenated word counts both as its parts and joined ("re-referrals": re, referr,
-    rereferr)."""
+    and "CP", "child in need" and "CIN", "child" and "children"; a hyphenated word counts both as its
+    parts and joined ("re-referrals": re, referr, rereferr)."""
     return frozenset().union(*word_sequence(text))
 
 
@@ -33,7 +33,7 @@ def word_sequence(text: str) -> tuple[frozenset[str], ...]:
     """A text's content words in order, each as the stems ``words`` reads in it."""
     text = text.lower().replace("10,000", "10000").replace("10k", "10000").replace("’", "'")
     text = _SECTION.sub(r"s\1", text)  # "section 20", "s.20" and "S20" read alike
-    text = text.replace("child protection", "cp")
+    text = re.sub(r"\bchild(?:ren)? in need\b", "cin", text.replace("child protection", "cp"))
     sequence = []
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")

@@ -247,8 +247,11 @@ def _latest_period(table: Table) -> Period | None:
 
 def _title_period(table: Table) -> Period | None:
     """The period a table's title names: its last, or the range its last two span ("LAC Ceases
-    September 2019 to September 2020")."""
+    September 2019 to September 2020"); a date the figures stand "as at" only when it names no
+    other ("BUDGET 2018/19 (as at 19 June 2018)" is the 2018/19 budget)."""
     spans = list(period_spans(table.title))
+    covered = [span for span in spans if not re.search(r"\bas (?:at|of)\s*$", table.title[:span[0]], re.IGNORECASE)]
+    spans = covered or spans
     if len(spans) >= 2:
         joined = parse_period(table.title[spans[-2][0]:spans[-1][1]])
         if joined and joined.kind == "range":

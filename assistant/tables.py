@@ -34,6 +34,8 @@ MEASURE_WORDS = re.compile(
     r"budget|variance|balance|outturn|£m|average|\bavg\b|total|%",
     re.IGNORECASE,
 )
+_BENCHMARK_HEADER = re.compile(r"england|national|nat\.|stat\.? ?neigh|statistical neighbour|\bsns?\b|region|e of e|"
+                               r"top quartile", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-z]+>|\*\*")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -246,6 +248,45 @@ def _realign(row: list[str], end: int, label_columns: int) -> list[str]:
     return row
 
 
+def _benchmark_run(header: list[list[str]]) -> tuple[int, int] | None:
+    """The first and last of the contiguous header columns that name benchmarks ("Stat neigh avg,
+    Best stat neigh, Nat. avg, Nat. top quartile, Eastern region"), if three or more do."""
+    width = max((len(row) for row in header), default=0)
+    columns = [column for column in range(width)
+               if any(column < len(row) and _BENCHMARK_HEADER.search(row[column]) for row in header)]
+    if len(columns) < 3 or columns[-1] - columns[0] != len(columns) - 1:
+        return None
+    return columns[0], columns[-1]
+
+
+def _align_benchmarks(header: list[list[str]], body: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """Put a dashboard's benchmark cells under their headers. Text taken from a PDF shifts them a
+    cell: when rows print a figure past the last benchmark header, the header lost a cell before
+    them (its names move one right); a row whose last figure stands one before the last header,
+    after an empty cell (the next-to-last benchmark is often blank), lost a cell before its
+    benchmarks (they move one right)."""
+    run = _benchmark_run(header)
+    if run is None:
+        return header, body
+    first, last = run
+    if any(len(row) > last + 1 and row[last + 1] for row in body) \
+            and not any(len(row) > last + 1 and row[last + 1] for row in header):
+        moved = []
+        for row in header:
+            row = row + [""] * (last + 2 - len(row))
+            named = any(_BENCHMARK_HEADER.search(cell) for cell in row[first:last + 1])
+            moved.append(row[:first] + [""] + row[first:last + 1] + row[last + 2:] if named else row)
+        return moved, body
+    aligned = []
+    for row in body:
+        filled = [column for column, cell in enumerate(row) if cell]
+        if filled and filled[-1] == last - 1 and not row[last - 2] \
+                and sum(1 for cell in row[first - 1:last - 2] if cell) >= 2:
+            row = row[:first - 1] + [""] + row[first - 1:last]
+        aligned.append(row)
+    return header, aligned
+
+
 def _with_corner(row: list[str], width: int) -> list[str]:
     """A header row one cell short whose last cell names a benchmark ("Norfolk, Regional, ...,
     National") lost its empty corner cell above the labels (text taken from a PDF drops it)."""
@@ -270,6 +311,7 @@ def _parse(table_id: str, document: str, block: Block, rows: list[list[str]], li
     if header and before is not None and header is before.header:
         label_columns = before.label_columns
     body = [_realign(row, end, label_columns) for row, end in zip(body, ends)]
+    header, body = _align_benchmarks(header, body)
     table = Table(
         id=table_id, document=document, page=block.page, line_start=block.line_start,
         line_end=block.line_end, title=title, heading_path=list(block.heading_path), header=header,

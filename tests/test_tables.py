@@ -105,6 +105,13 @@ def test_mi_report_benchmarks_targets_localities_and_carried_group_labels(papers
     shifted = cell(values, "% of new EHFF cases that have stepped down from social care", "2018-01")
     assert shifted["value"] == 28.6, "a row shifted left by one cell is put back in line"
     assert cell(values, "Assessments authorised - No.", "2018-01")["value"] == 777
+    # "% re-referral rate in the last 12 months (rolling year) ... 19.6% 14.7% 21.9% 21.0%": one cell short
+    # before its benchmarks; "... adoption placement (A1) ... 476.9 372.0 520.0 386": under a header one cell short
+    for label, wanted in (("% re-referral rate in the last 12 months", (19.6, 14.7, 21.9, 21.0)),
+                          ("Average number of days between a child becoming Looked After", (476.9, 372.0, 520.0, 386))):
+        benchmarks = tuple(cell(values, label, measure=measure)["value"]
+                           for measure in ("statistical_neighbours", "stat_neighbour_best", "england", "region"))
+        assert benchmarks == wanted, label
 
 
 def test_report_card_tables_with_periods_down_the_rows(papers):
