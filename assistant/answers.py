@@ -27,8 +27,10 @@ QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget|salar(y|ies)|wages?)\b|\bwhat (was |is |were |are )?"
-                       r"(the )?((?:[\w-]+ ){0,2}[\w-]+'s? )?(number|amount|percentage|proportion|rate|total|average)\b", re.IGNORECASE)
-_PERCENTAGE_ASKED = re.compile(r"\bpercentage\b", re.IGNORECASE)
+                       r"(the )?((?:[\w-]+ ){0,2}[\w-]+(?:'s(?: (?!for\b|on\b|about\b|to\b|of\b|in\b)[\w-]+){0,4}?|s')? )?"
+                       r"(number|amount|percentage|proportion|rate|total|average)\b"
+                       r"|\bwhat\s*(%|per ?cent\b)", re.IGNORECASE)
+_PERCENTAGE_ASKED = re.compile(r"\bpercentage\b|\bwhat\s*(%|per ?cent\b)", re.IGNORECASE)
 _PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\bper\s*1?0{1,2},?000\b|\bper\s*1?0{1,2}k\b", re.IGNORECASE)  # "rate per 10,000"
 _RATE_STATED = re.compile(r"\bper\s*(?:1?0{1,2},?000|1?0{1,2}k|1,000)\b|\brates?\b", re.IGNORECASE)
@@ -207,6 +209,8 @@ def format_value(row: dict) -> str:
         return text + "%"
     if unit == "£m" and not text.startswith("£"):
         return f"£{text}m"
+    if unit in ("£", "£k") and not text.startswith("£"):  # a column headed "£"
+        return f"£{text}{'k' if unit == '£k' and not text.lower().endswith('k') else ''}"
     if unit and unit.startswith("rate per") and "per" not in text:
         return f"{text} per 10,000"
     return text
@@ -359,7 +363,8 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
                 on_topic = coverage >= 0.5
                 score = relevance[number_asked][number] + 2 * coverage \
                     + (2.0 if decisions and on_topic and _DECISION_WORDS.search(sentence) else 0) \
-                    + (2.0 if quantity and gives_the_quantity(part, sentence) else 0)
+                    + (2.0 if quantity and gives_the_quantity(part, read[number] if sentence.endswith(":") else sentence)
+                       else 0)  # "First Time Entrant Analysis:" gives what follows it
             else:
                 score = coverage + 0.3 / (rank + 1) + (0.5 if decisions and _DECISION_WORDS.search(sentence) else 0)
             scores.append(score - (0.2 if hit.metadata.get("kind") == "table" else 0))
@@ -428,7 +433,7 @@ def _after_overlap(here: list[str], following: list[str], longest: int = 60) -> 
 def asks_quantity(question: str) -> bool:
     """Whether a question asks how many or how much, or a benchmark's figure (so only a sentence
     with a number answers it)."""
-    return bool(_QUANTITY.search(question) or BENCHMARK_ASKED.search(question))
+    return bool(_QUANTITY.search(question) or BENCHMARK_ASKED.search(question) or _RATE_ASKED.search(question))
 
 
 def counted(question: str) -> set[str]:

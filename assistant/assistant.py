@@ -14,7 +14,7 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
                       states_a_quantity, undated)
 from .catalogue import unit_class, words
 from .config import Settings
-from .periods import find_periods, first_day, parse_period
+from .periods import first_day, parse_period, periods_named
 from .routing import Route, route, topic_question
 from .search import Filters, tokenize
 
@@ -23,6 +23,7 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
                     "national_top_quartile": "national top quartile"}
 _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
+_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
@@ -425,7 +426,7 @@ class Assistant:
 
     def _printed_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
         try:
-            comparison = self.tools.compare(indicator, council, period=last["period"])  # the paper's figure, not a newer official one
+            comparison = self.tools.compare(indicator, council, period=last["period"], label=last["label"])  # the paper's row
         except LookupError:
             return ""
         pieces = []
@@ -503,7 +504,8 @@ class Assistant:
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
                 if judge else (passage.sentence, False)
             held = not holding or holding <= words(f"{_section(passage.hit)} {passage.hit.text}")
-            if not held or not self._answers(question, plan, passage, quote):
+            if not held or not self._answers(question, plan, passage, quote) \
+                    or not (with_numbers or holding or self._names_indicator(plan, passage, quote)):
                 continue
             meta = passage.hit.metadata
             last = following.metadata["line_end"] if read_on else meta["line_end"]
@@ -551,10 +553,32 @@ class Assistant:
         # a sure sentence with no figure may leave it to the next: "... a plan for permanence. ... 71% of these reviews"
         sure = passage.relevance is not None and passage.relevance >= SURE_RELEVANCE \
             and not states_a_quantity(passage.sentence)
-        if not answers_a_part(question, quote if introduces else passage.sentence) and not (
-                sure and answers_a_part(question, _next_sentence(passage.sentence, quote))):
-            return False
-        return _of_period(plan, passage.sentence, passage.hit.metadata.get("meeting_date"), sentence=True)
+        answering = passage.sentence  # the period asked is that of the words that answer
+        if introduces:
+            if not answers_a_part(question, quote):
+                return False
+            answering = _answering(question, quote[len(passage.sentence):]) or quote
+        elif not answers_a_part(question, passage.sentence):
+            following = _next_sentence(passage.sentence, quote)
+            if not (sure and answers_a_part(question, following)):
+                return False
+            answering = _answering(question, following) or following
+        return _of_period(plan, answering, passage.hit.metadata.get("meeting_date"), sentence=True)
+
+    def _names_indicator(self, plan: Route, passage: Passage, quote: str) -> bool:
+        """Whether a figure quoted in place of an indicator's figures is of it: its sentence holds a
+        phrase of the indicator's catalogue entry ("3 or more placements") or half the words of the
+        row label asked for (a sentence with no figure: the one after it, which gives it).
+        "Reg 24 placements from 50 in December 2016 to 28" is no short-term placement stability figure."""
+        sentence = passage.sentence if states_a_quantity(passage.sentence) else _next_sentence(passage.sentence, quote)
+        if not (plan.is_numeric and plan.indicators) or not states_a_quantity(sentence):
+            return True
+        entry = self.tools.catalogue.get(plan.indicators[0])
+        held = words(sentence) | {"%"}
+        if entry is None:  # a row's label, matched loosely ("Primary schools" for "Winterton Primary School"): half its words
+            label = words(self.tools.name(plan.indicators[0])) - {"%"}
+            return 2 * len(label & held) >= len(label)
+        return any(words(name) <= held for name in (entry.name, *entry.phrases) if words(name))
 
     def _what_was_said(self, question: str, plan: Route, citer: Citer) -> list[str]:
         """For a numeric answer: the papers' own words on the question, quoted."""
@@ -566,16 +590,17 @@ class Assistant:
         dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
         covered = (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
                    f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
-        wanted = (f" for {plan.council}" if plan.council else "") + (f" in {plan.end}" if plan.end else "")
+        wanted = (f" for {plan.council}" if plan.council else "") + (f" in {format_period(plan.end)}" if plan.end else "")
         if plan.indicators:
             name = self.tools.name(plan.indicators[0])
+            name = name.lower() if plan.indicators[0] in self.tools.catalogue.by_id else name  # a label as printed
             councils = self.tools.series_councils(plan.indicators[0])
             if plan.council in councils:  # figures of it, none of which answers (the period, or the thing, asked)
                 missing = (f"no {'regional' if plan.benchmark == 'region' else _BENCHMARK_NAMES[plan.benchmark]} figure" if plan.benchmark else
                            f"none for {format_period(plan.end)}" if plan.end else "no figure that answers this question")
-                return f"The papers report {name.lower()} for {plan.council}, but {missing}. {covered}"
-            where = f" They report {name.lower()} for {', '.join(councils)}." if councils else ""
-            return f"The papers hold no figure for {name.lower()}{wanted}.{where} {covered}"
+                return f"The papers report {name} for {plan.council}, but {missing}. {covered}"
+            where = f" They report {name} for {', '.join(councils)}." if councils else ""
+            return f"The papers hold no figure for {name}{wanted}.{where} {covered}"
         if plan.other_unit:  # "how many children were adopted": the papers give a share
             entry = self.tools.catalogue.get(plan.other_unit)
             unit = _UNIT_NAMES.get(unit_class(entry.unit), "figure")
@@ -608,7 +633,7 @@ def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = Fal
         return True
     since = first_day(start or end)
     until = end.end if end else date.max  # "since November 2021": to this day
-    named = find_periods(text)
+    named = periods_named(text)
     if any(first_day(p) <= until and p.end >= since for p in named):
         return True
     if sentence and named:
@@ -672,10 +697,15 @@ def _gives_benchmark(benchmark: str, values: list, parts: list[str]) -> bool:
 
 
 def _closest_labels(rows: list[dict], question: str) -> list[dict]:
-    """The rows of the paper's labels for an indicator that share most words, with their table's
+    """The rows whose label holds what the question quotes ("'percentage of children adopted'");
+    else the rows of the paper's labels for an indicator that share most words, with their table's
     title and periods, with the question, when they name ``CLEARLY_CLOSER`` more of them than the
     latest row's label ("adoptions completed within 12 months", not "children adopted"); else all
     the rows."""
+    quoted = [words(text) for text in _QUOTED.findall(question)]  # "Norfolk's 'percentage of children adopted'"
+    named_in_full = [row for row in rows if any(quote <= words(row["label"]) for quote in quoted if quote)]
+    if named_in_full:
+        return named_in_full
     asked, shared = content_words(question) - _PAPER_WORDS, {}  # "in the July 2018 performance report" names a paper
     for row in rows:  # a term's name ("2016-17 autumn") counts, a year does not
         named = content_words(f"{row['label']} {row.get('table_title') or ''}") \
@@ -698,6 +728,16 @@ def _run_label(dated: list[dict], start: str | None) -> str:
     reaching = {row["label"] for row in dated if row["period_end"] == latest}
     earliest = {name: min(row["period_end"] for row in dated if row["label"] == name) for name in reaching}
     return min(reaching, key=lambda name: (earliest[name], name != label))
+
+
+def _answering(question: str, following: str) -> str | None:
+    """Of the sentences, list items and numbered sections after one that introduces them, the
+    first that answers: the answer speaks of its period ("- In 2021 there were 9684 contacts")."""
+    for sentence in sentences_of(following):
+        for item in re.split(r"\s+[-•]\s+|\s+(?=\d+(?:\.\d+)+\s+[A-Z])", sentence):
+            if answers_a_part(question, item):
+                return item
+    return None
 
 
 def _next_sentence(sentence: str, quote: str) -> str:

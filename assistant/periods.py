@@ -21,12 +21,13 @@ _TERM = re.compile(r"^(aut(?:umn)?|spr(?:ing)?|sum(?:mer)?)\.?\s*(?:term\s*)?(\d
 _QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*((?:19|20)\d{2}\s*[-/–]\s*\d{2}|(?:19|20)\d{2})?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|to)\s*(.+?)(?:\s+cohort.*)?$", re.IGNORECASE)
 _FIND = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH})\.?[\s\-'’]*(?:19|20)?\d{{2}}\b"
+    rf"\b(?:(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH})\.?[\s\-'’]*(?:19|20)?\d{{2}}\b"
     rf"|\b(?:aut|spr|sum)\w*\.?\s*\d{{2}}\s*[-/]\s*\d{{2}}\b"
     r"|\b(?:fy\s*)?(?:19|20)\d{2}\s*[-/–]\s*(?:19|20)?\d{2}\b"
     r"|\bq[1-4]\s*(?:19|20)\d{2}(?:\s*[-/]\s*\d{2})?\b",
     re.IGNORECASE,
 )
+_BARE_YEAR = re.compile(r"(?<!\bAct )(?<!\bRegulations )\b(?:19|20)\d{2}\b")
 _TERM_MONTHS = {"aut": (9, 12, 0), "spr": (1, 4, 1), "sum": (4, 7, 1)}
 _TERM_NAMES = {"aut": "autumn", "spr": "spring", "sum": "summer"}
 
@@ -144,6 +145,17 @@ def period_spans(text: str):
 def find_periods(text: str) -> list[Period]:
     """Every period written inside a longer text, in order ("Balance April 2018 £m")."""
     return [period for _, _, period in period_spans(text)]
+
+
+def periods_named(text: str) -> list[Period]:
+    """The periods a text names, bare years too ("In 2021 there were 9684 contacts"), but not an
+    Act's year ("the Children Act 1989")."""
+    found, rest = [], text
+    for start, end, period in sorted(period_spans(text), reverse=True):
+        found.append(period)
+        rest = rest[:start] + " " + rest[end:]
+    years = [parse_period(year) for year in _BARE_YEAR.findall(rest)]
+    return sorted(found + [year for year in years if year], key=lambda period: period.end)
 
 
 def meeting_period(meeting_date: str | None) -> Period | None:

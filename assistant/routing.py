@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .answers import BENCHMARK_ASKED, TIME_SPENT
 from .catalogue import unit_class, words
-from .periods import Period, first_day, parse_period, period_spans
+from .periods import Period, first_day, parse_period, period_spans, periods_named
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)
@@ -28,8 +28,8 @@ _MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level
                             re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
-_VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|figure|"
-                    r"level|per 10,?000|%|how (is|are|was|were|has|have))\b", re.IGNORECASE)
+_VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|share|figure|"
+                    r"level|per 10,?000|how (is|are|was|were|has|have))\b|%", re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|"
                         r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
                         r"concern\w*|ask\w*|explain\w*|reason\w*|done about|doing about|strategy|summar\w*)\b",
@@ -48,8 +48,11 @@ _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) i
                             rf"[^,;?()]*|\([^()]*\b{_PAPER_NOUN}\b[^()]*\)|^\s*in\s+[^,?]*\b{_PAPER_NOUN}\s*,",
                             re.IGNORECASE)  # "according to the December 2020 performance tables": which paper, not what
 _PAPER_AFTER = re.compile(rf"^(?:\s+[\w'’&-]+){{0,5}}?\s+{_PAPER_NOUN}\b", re.IGNORECASE)
-_PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|in|on)|reported\s+(?:in|on|to\s+\w+)|"
+_PAPER_BEFORE = re.compile(rf"\b(?:{_PAPER_NOUN}\s+(?:of|from|dated|on)|(?!plan\b){_PAPER_NOUN}\s+in|reported\s+(?:in|on|to\s+\w+)|"
                            r"reported\s+by\s+(?:[\w'’&-]+\s+){1,3}in|(?:at|in)\s+(?:its|the|their))\s*$", re.IGNORECASE)
+_BENCHMARK_COMPARED = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+(?:the\s+)?(national|england|english|regional|"
+                                 r"(?:statistical|stat) neighbou?rs?'?)\s+(?:[\w-]+\s+)?(?:average|rate|figure|mean|"
+                                 r"level|percentage)\b", re.IGNORECASE)  # "compare with the England average": only it
 _PERCENTAGE_ASKED = re.compile(r"\b(percentage|proportion|share|per ?cent)\b|%", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\brate\b|\bper (?:10,?000|10k|100,?000)\b", re.IGNORECASE)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -96,8 +99,9 @@ class Route:
 
 def benchmark_asked(question: str) -> str | None:
     """The benchmark a question asks for as its answer ("what is the national average for PEPs":
-    "england"; "what's the statistical neighbour average": "statistical_neighbours"), if any."""
-    asked = BENCHMARK_ASKED.search(question)
+    "england"; "what's the statistical neighbour average": "statistical_neighbours"), or as the one
+    to compare with ("how does it compare with the England average"), if any."""
+    asked = BENCHMARK_ASKED.search(question) or _BENCHMARK_COMPARED.search(question)
     if not asked:
         return None
     name = asked.group(1).lower()
@@ -249,13 +253,9 @@ def _periods(question: str, newest: date | None) -> tuple[str | None, str | None
     if _LAST_YEAR.search(question) and newest:
         year = newest.year - 1
         return f"{year}", f"{year}"
-    found: list[Period] = [period for _, _, period in period_spans(question)]
-    found += [parse_period(token) for token in re.findall(r"\b(?:19|20)\d{2}\b", question)
-              if not any(token in p.label for p in found)]
-    found = [period for period in found if period]
+    found = periods_named(question)
     if not found:
         return None, None
-    found.sort(key=lambda period: period.end)
     if len(found) == 1:  # one period named: that period exactly, or the year up to a month
         month = re.fullmatch(r"(\d{4})-(\d{2})", found[0].label)
         ahead = next((start for start, _, period in period_spans(question) if period == found[0]), None)

@@ -19,6 +19,7 @@ from .periods import first_day, parse_period
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+_UNIT_SUFFIX = re.compile(r"\s+-\s+£[km]?\s*$")  # a column headed only by its currency
 GAP_WORDS = 2  # a label's words may stand this far apart in a question ("social work assessments")
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
@@ -206,7 +207,7 @@ class IndicatorTools:
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
             self._label_words = {}
             for label in labels:
-                unbracketed = _BRACKETED.sub(" ", label)
+                unbracketed = _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label))  # "Early Intervention Grant - £"
                 held = words(unbracketed)
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
                     self._label_words[label] = (held, word_sequence(unbracketed))
@@ -312,20 +313,24 @@ class IndicatorTools:
         return _records(rows.head(1))[0] if not rows.empty else None
 
     def compare(self, indicator: str, council: str, period: str | None = None,
-                against: str | tuple[str, ...] = BENCHMARKS) -> Comparison:
-        """A council's value beside England, statistical neighbours, region and target: as the
-        papers print them, and from official statistics (neighbours' mean and median; rank and
-        quartile among all councils) when the store holds them for that period."""
+                against: str | tuple[str, ...] = BENCHMARKS, label: str | None = None) -> Comparison:
+        """A council's value (of the row ``label``, if given and held) beside England, statistical
+        neighbours, region and target: as the papers print them (in the value's own row when it
+        prints any), and from official statistics (neighbours' mean and median; rank and quartile
+        among all councils) when the store holds them for that period."""
         against = (against,) if isinstance(against, str) else tuple(against)
         rows = self.series(indicator, council)
         if rows.empty:
             raise IndicatorError(self._nothing(indicator, council))
+        if label is not None and (rows["label"] == label).any():
+            rows = rows[rows["label"] == label]
         value = _at(rows, period, "end") if period else _latest(rows)
         if value is None:
             raise IndicatorError(f"no {self.name(indicator)} for {council} in {period}; "
                                  f"periods held: {', '.join(rows['period'].unique()[-8:])}")
         mine = self._council_rows(indicator, council)
         printed_rows = _records(mine[mine["measure"].isin(against) & (mine["status"] == "ok") & mine["value"].notna()])
+        printed_rows = _same_measure(printed_rows, mine, value)
         benchmarks = []
         for kind in against:
             printed = self._printed_benchmark(printed_rows, kind, value)
@@ -424,9 +429,9 @@ class IndicatorTools:
         return frozenset().union(*map(words, named + sorted(set(rows["label"].dropna()))))
 
     def name(self, indicator: str) -> str:
-        """An indicator's name from the catalogue, or the label itself."""
+        """An indicator's name from the catalogue, or the label itself (without a unit column's "- £")."""
         entry = self.catalogue.get(indicator)
-        return entry.name if entry else indicator
+        return entry.name if entry else _UNIT_SUFFIX.sub("", indicator)
 
     def _nothing(self, indicator: str, council: str) -> str:
         rows = self._rows(indicator)
@@ -546,6 +551,18 @@ def _period_bound(text: str, side: str) -> str:
     if period is None:
         raise IndicatorError(f"cannot read {text!r} as a period (try 'Apr 2018', '2018-19' or '2018')")
     return period.sort_key if side == "end" else first_day(period).isoformat()
+
+
+def _same_measure(printed: list[dict], values: pd.DataFrame, value: dict) -> list[dict]:
+    """The printed benchmarks of rows that print the value itself for its period (its own row, or
+    another table's row of the same measure: "RCL & FRCL EET - %" beside "Percentage of Relevant and
+    Former Relevant Care Leavers in EET"); all of them when none does. Another row of the indicator
+    ("% of adoptions completed within 12 months" beside "Percentage of children adopted") is
+    another measure, and its benchmarks are not this value's."""
+    same = values[(values["measure"] == "value") & (values["period"] == value["period"])
+                  & (values["value"] == value["value"])]
+    labels = set(same["label"]) | {value["label"]}
+    return [row for row in printed if row["label"] in labels] or printed
 
 
 def _at(rows: pd.DataFrame, period: str | None, side: str) -> dict | None:
