@@ -457,7 +457,8 @@ class IndicatorTools:
         return None
 
     def _official_benchmarks(self, indicator: str, council: str, value: dict, against: tuple[str, ...]) -> dict:
-        """England, region and statistical neighbours from official statistics for the value's period."""
+        """England, region and statistical neighbours from official statistics for the value's period;
+        the council's rank among all councils when the indicator has a better direction."""
         result: dict = {"benchmarks": [], "rank": None, "of": None, "quartile": None, "official_value": None}
         official = self._official(indicator).get(value["period"])
         if official is None:
@@ -494,10 +495,9 @@ class IndicatorTools:
                     "neighbours": dict(zip(group["council"], group["value"])),
                     "source": _records(group.head(1))[0],
                 })
-        if not mine.empty and len(councils) > 3:
-            polarity = mine["polarity"].iloc[0]
-            ascending = polarity == "lower"
-            ranks = councils["value"].rank(ascending=ascending, method="min")
+        polarity = mine["polarity"].iloc[0] if not mine.empty else None
+        if polarity in ("higher", "lower") and len(councils) > 3:  # no rank where no direction is better
+            ranks = councils["value"].rank(ascending=polarity == "lower", method="min")
             position = int(ranks[councils["council"].str.lower() == council.lower()].iloc[0])
             result.update(rank=position, of=len(councils), quartile=min(4, 1 + (position - 1) * 4 // len(councils)))
         return result

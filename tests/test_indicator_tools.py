@@ -70,6 +70,8 @@ def test_compare_with_official_statistics_gives_neighbours_mean_and_median(indic
     assert "East of England" in by_kind["region"]["basis"]
     assert 1 <= comparison.rank <= comparison.of and comparison.quartile in (1, 2, 3, 4)
     assert comparison.of > 140
+    # the number of children looked after has no better direction: a rank would say nothing ("1 = best")
+    assert indicator_tools.compare("cla_number", "Norfolk").rank is None
 
 
 def test_series_keeps_both_sources_and_marks_disagreement(indicator_tools):
