@@ -26,11 +26,12 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n+")
 QUOTE_CHARACTERS = 1000  # a citation's quote is cut to this length
 FOCUS_WORDS = 90  # words of a passage the cross-encoder reads after a question (it stops at 160 tokens)
 JUDGED_PASSAGES = 3  # passages whose sentences the cross-encoder rates (each costs about 0.1 s)
+_WHAT_PERCENT = r"\bwhat\s*(%|per ?cent\b)"  # "What % of ..."
 _QUANTITY = re.compile(r"\bhow (many|much)\b|\b(cost|spend|spent|budget|salar(y|ies)|wages?)\b|\bwhat (was |is |were |are )?"
                        r"(the )?((?:[\w-]+ ){0,2}[\w-]+(?:'s(?: (?!for\b|on\b|about\b|to\b|of\b|in\b)[\w-]+){0,4}?|s')? )?"
                        r"(number|amount|percentage|proportion|rate|total|average)\b"
-                       r"|\bwhat\s*(%|per ?cent\b)", re.IGNORECASE)
-_PERCENTAGE_ASKED = re.compile(r"\bpercentage\b|\bwhat\s*(%|per ?cent\b)", re.IGNORECASE)
+                       rf"|{_WHAT_PERCENT}", re.IGNORECASE)
+_PERCENTAGE_ASKED = re.compile(rf"\bpercentage\b|{_WHAT_PERCENT}", re.IGNORECASE)
 _PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\bper\s*1?0{1,2},?000\b|\bper\s*1?0{1,2}k\b", re.IGNORECASE)  # "rate per 10,000"
 _RATE_STATED = re.compile(r"\bper\s*(?:1?0{1,2},?000|1?0{1,2}k|1,000)\b|\brates?\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .answers import BENCHMARK_ASKED, TIME_SPENT
 from .catalogue import unit_class, words
-from .periods import Period, first_day, parse_period, period_spans, periods_named
+from .periods import Period, first_day, period_spans, periods_named
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)

@@ -315,8 +315,8 @@ class IndicatorTools:
     def compare(self, indicator: str, council: str, period: str | None = None,
                 against: str | tuple[str, ...] = BENCHMARKS, label: str | None = None) -> Comparison:
         """A council's value (of the row ``label``, if given and held) beside England, statistical
-        neighbours, region and target: as the papers print them (in the value's own row when it
-        prints any), and from official statistics (neighbours' mean and median; rank and quartile
+        neighbours, region and target: as the papers print them (in the rows that print the value
+        itself, when any do), and from official statistics (neighbours' mean and median; rank and quartile
         among all councils) when the store holds them for that period."""
         against = (against,) if isinstance(against, str) else tuple(against)
         rows = self.series(indicator, council)
