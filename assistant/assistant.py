@@ -336,7 +336,7 @@ class Assistant:
             dated = _closest_labels([row for row in own if row["period_source"] != "meeting"] or own, plan.question)
             label = _run_label(dated, plan.start)
             run = [row for row in dated if row["label"] == label]  # one row's run, not two measures
-            first, last = run[0], run[-1]
+            first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
                                    key=lambda row: row["line"] or 0)
@@ -434,7 +434,8 @@ class Assistant:
             source = benchmark["source"]
             if benchmark["basis"].startswith("printed") and source["document"] == last["document"]:
                 n = citer.cite_value(source)
-                used.append(stated(source, n))
+                beside = {**source, "period": last["period"]} if source["period_source"] == "meeting" else source
+                used.append(stated(beside, n))  # "Latest benchmarking" with no period of its own: that of the figure beside it
                 pieces.append(f"{_BENCHMARK_NAMES.get(benchmark['kind'], benchmark['kind'])} {format_value(source)} [{n}]")
         return ("; against " + ", ".join(pieces)) if pieces else ""
 
@@ -715,6 +716,15 @@ def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     if not rows or closest - shared[rows[-1]["label"]] < CLEARLY_CLOSER:
         return rows  # the latest row's label names about as much of the question
     return [row for row in rows if shared[row["label"]] == closest]
+
+
+def _most_exact(rows: list[dict]) -> dict:
+    """Of a paper's figures for one period, the one printed with most decimals ("67.1" in the
+    dashboard, not "67" in its chart's table), else the one it prints first."""
+    def decimals(row: dict) -> int:
+        printed = re.search(r"\.(\d+)", str(row.get("value_text") or ""))
+        return len(printed.group(1)) if printed else 0
+    return min(rows, key=lambda row: (-decimals(row), row["line"] or 0))
 
 
 def _run_label(dated: list[dict], start: str | None) -> str:

@@ -768,3 +768,15 @@ def test_a_budget_line_is_of_the_year_its_table_budgets(assistant):
     assert [(v.value, v.period) for v in answer.values] == [(325000, "2018-19")]
     assert "£325,000 in 2018-19" in answer.text and "- £" not in answer.text
     _honest(answer)
+
+
+def test_a_figure_printed_twice_is_stated_as_printed_most_exactly_with_its_benchmarks_period(assistant):
+    # "6.2b Initial CP conferences per 10,000 population ... 67.1 ... 63.2 41.5 65.3 44.7" in the MI dashboard;
+    # its chart's table prints "Apr-18 1,135 67"; the "Latest benchmarking" columns name no period of their own
+    answer = assistant.ask("How has Norfolk's rolling 12-month rate of initial child protection conferences per "
+                           "10,000 under-18s changed, and how does it compare with England and the region?")
+    assert (67.1, "2018-04") in {(v.value, v.period) for v in answer.values}
+    assert 67 not in {v.value for v in answer.values}
+    assert {(65.3, "england", "2018-04"), (44.7, "region", "2018-04")} <= \
+        {(v.value, v.measure, v.period) for v in answer.values}
+    _honest(answer)
