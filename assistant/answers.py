@@ -439,9 +439,10 @@ def asks_quantity(question: str) -> bool:
 
 def counted(question: str) -> set[str]:
     """The stems of what a question counts ("how many families did ..." -> famili) or spends money
-    on ("how much did Norfolk spend on free school meals" -> free, school, meal)."""
+    on ("how much did Norfolk spend on free school meals" -> free, school, meal); not a period it
+    names ("budget for 2018-19")."""
     match = _COUNTED.search(question) or _SPENT_ON.search(question)
-    stems = content_words(match.group(1)) if match else set()
+    stems = content_words(undated(match.group(1))) if match else set()
     return {_COUNTED_SYNONYMS.get(stem, stem) for stem in stems}
 
 

@@ -30,6 +30,7 @@ _PAPER_WORDS = content_words("performance report reports paper papers pack updat
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 QUOTES = 3  # passages an answer quotes at most
+FEW_QUALIFIERS = 2  # qualifiers a quoted passage must hold all of; of more, it must hold half
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
@@ -504,7 +505,7 @@ class Assistant:
             following = self.searcher.following(passage.hit) if judge else None
             quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
                 if judge else (passage.sentence, False)
-            held = not holding or holding <= words(f"{_section(passage.hit)} {passage.hit.text}")
+            held = not holding or _holds(holding, words(f"{_section(passage.hit)} {passage.hit.text}"))
             if not held or not self._answers(question, plan, passage, quote) \
                     or not (with_numbers or holding or self._names_indicator(plan, passage, quote)):
                 continue
@@ -616,6 +617,14 @@ def _on_topic(question: str, plan: Route, passage: Passage, quote: str) -> bool:
     named = content_words(" ".join(filter(None, [plan.council, *plan.others])))
     topic = content_words(question) - named
     return not topic or bool(topic & set(tokenize(f"{_section(passage.hit)} {quote}")))
+
+
+def _holds(qualifiers: frozenset[str], held: set[str]) -> bool:
+    """Whether a passage's words hold a question's qualifiers: all of them ("Stronger Families"), or,
+    of more than ``FEW_QUALIFIERS``, most ("a child with disabilities needing extensive nursing support"
+    in "a single case of support for a child with disabilities requiring extensive nursing support")."""
+    found = len(qualifiers & held)
+    return found == len(qualifiers) or len(qualifiers) > FEW_QUALIFIERS and 2 * found >= len(qualifiers)
 
 
 def _section(hit) -> str:

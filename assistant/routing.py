@@ -59,7 +59,8 @@ _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 _FRAME_WORDS = words("versus vs both either each other end last previous current latest recent over into from between about "
                      "as be being was were did does do go when tell me say said help children child young people kids "
-                     "care social average time timely week month quarter year s service services council committee scrutiny meeting "
+                     "care social average time timely week month quarter year s service services council committee sub-committee "
+                     "panel scrutiny meeting what why how which "
                      "pack performance report reports paper papers update review found start beginning january february "
                      "march april may june july august september october november december")  # how it asks, and when
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later

@@ -780,3 +780,27 @@ def test_a_figure_printed_twice_is_stated_as_printed_most_exactly_with_its_bench
     assert {(65.3, "england", "2018-04"), (44.7, "region", "2018-04")} <= \
         {(v.value, v.measure, v.period) for v in answer.values}
     _honest(answer)
+
+
+def test_the_papers_words_on_a_budget_line_or_service_the_question_names_come_first(assistant):
+    # "2.7 A single case of support for a child with disabilities requiring extensive nursing support has led
+    # to a forecast £312k pressure on the £576k budget": the question's words for the line are mostly there
+    nursing = assistant.ask("What pressure has one child with disabilities needing extensive nursing support put on "
+                            "Norfolk Children's Services' budget for 2018-19?")
+    assert nursing.text.index("£312k pressure on the £576k budget") < nursing.text.index("Norfolk, forecast budget")
+    # "During the last quarter there were 24 referrals accepted by the service" (the Rapid Response service)
+    rapid = assistant.ask("How many referrals did Norfolk's Rapid Response service accept in the last quarter, and "
+                          "how many of those young people ended up in care (Dec 2020 edge of care report)?")
+    # "2.9 Due to losses of government funding, there is a forecast pressure in the £2.248m Troubled Families
+    # income budget of £328k"
+    troubled = assistant.ask("Why is Norfolk's Troubled Families income budget under pressure at Month 2 of "
+                             "2018/19, and by how much?")
+    assert "Troubled Families income budget of £328k" in troubled.text
+    assert rapid.answerable and "24 referrals accepted by the service" in rapid.text
+    # "At 96% Norfolk's performance in relation to the timeliness of the completion of care plans": the
+    # paper's name ("sub-committee") is no qualifier that a passage about the sub-committee holds
+    plans = assistant.ask("At the Oct 2020 meeting of Norfolk's children's scrutiny sub-committee, what % of care "
+                          "plans for children in care were being completed on time?")
+    assert "At 96% Norfolk's performance" in plans.text and "11.1%" not in plans.text
+    for answer in (nursing, rapid, troubled, plans):
+        _honest(answer)
