@@ -205,6 +205,8 @@ def test_children_returning_home_are_not_filed_with_those_returning_to_care(indi
     planned = "Returned home to live with parents or relatives as part of care planning process"
     assert planned in set(home["label"]) and not home["label"].str.contains("not as part").any()
     assert "lac_returning" not in set(values[values["label"] == planned]["indicator"])
+    unplanned = values[values["label"].str.startswith("Returned home to live with parents or relatives not as part")]
+    assert len(unplanned) and "lac_care_plan" not in set(unplanned["indicator"]), "a care planning process is no care plan"
     series = indicator_tools.series("lac_returned_home", "Northumberland")
     assert list(series["value"]) == [33.0, 40.0]
 
