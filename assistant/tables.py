@@ -36,6 +36,8 @@ MEASURE_WORDS = re.compile(
 )
 _BENCHMARK_HEADER = re.compile(r"england|national|nat\.|stat\.? ?neigh|statistical neighbour|\bsns?\b|region|e of e|"
                                r"top quartile", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
+SUBHEADING_WORDS = 2  # a continued table's heading this short ("Age", "Gender") names a part of what it continues
 _TAG = re.compile(r"</?[a-z]+>|\*\*")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -138,7 +140,16 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
     stem = document.name.rsplit(".", 1)[0]
     tables: list[Table] = []
     previous_block: Block | None = None
+    headings: Counter = Counter()  # a heading printed again is a page's running header
+    carried: set[str] = set()  # tables going on past a running header, and their parts
+    only_headings = False  # nothing but headings since the last table: a page break
     for block in blocks:
+        if block.kind == "heading":
+            headings[_heading_text(block)] += 1
+        elif block.kind == "paragraph" and _PAGE_NUMBER.match(block.text):
+            continue  # a page's footer: neither a caption nor text between two tables
+        elif block.kind == "paragraph":
+            only_headings = False
         if block.kind == "table":
             rows, lines, gap = [], [], False
             for number, raw in block.lines:
@@ -156,9 +167,18 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
                     lines.append(number)
                 gap = False
             before = tables[-1] if tables and tables[-1].report_title == block.report_title else None
-            table = _parse(f"{stem}#L{block.line_start}", document.name, block, rows, lines,
-                           _title(block, previous_block), before)
+            title, goes_on = _title(block, previous_block), before is not None and only_headings
+            if goes_on and headings[title] > 1:  # under a page's running header, the table before goes on
+                title = before.title
+            elif goes_on and before.id in carried and len(title.split()) <= SUBHEADING_WORDS:
+                title = f"{before.title.split(' > ')[0]} > {title}"  # "Age": of the children who ceased care
+            else:
+                goes_on = False
+            table = _parse(f"{stem}#L{block.line_start}", document.name, block, rows, lines, title, before)
             tables.append(table)
+            if goes_on:
+                carried.add(table.id)
+            only_headings = True
         previous_block = block
     return tables
 
@@ -189,10 +209,14 @@ def _title(block: Block, previous: Block | None) -> str:
         if (last.endswith(":") and len(last.split()) <= 25) or (len(previous.lines) == 1 and len(last.split()) <= 12):
             return last.rstrip(":").strip()
     if previous is not None and previous.kind == "heading":
-        return clean_cell(previous.lines[-1][1]).lstrip("# ").strip()
+        return _heading_text(previous)
     if block.heading_path:
         return block.heading_path[-1]
     return block.report_title or f"Table at line {block.line_start}"
+
+
+def _heading_text(block: Block) -> str:
+    return clean_cell(block.lines[-1][1]).lstrip("# ").strip()
 
 
 def _header_rows(rows: list[list[str]]) -> int:
@@ -287,6 +311,26 @@ def _align_benchmarks(header: list[list[str]], body: list[list[str]]) -> tuple[l
     return header, aligned
 
 
+def _align_over_arrows(header: list[list[str]], body: list[list[str]], label_columns: int) -> list[list[str]]:
+    """A header printed over a column of direction arrows, beside a column of figures headed by
+    nothing of its own, names those figures: the text lost a cell before it ("Norfolk 2017-18
+    2018-19 | | Prediction 2019-20" over "2.3% 2.0% 1.4% ↓")."""
+    def column(rows: list[list[str]], index: int) -> list[str]:
+        return [row[index] for row in rows if index < len(row) and row[index]]
+
+    header = [list(row) for row in header]
+    for index in range(label_columns + 1, max((len(row) for row in header), default=0)):
+        over, marks, figures = column(header, index), column(body, index), column(body, index - 1)
+        if over and marks and not column(header, index - 1) and figures \
+                and all(parse_figure(mark).unit == "direction" for mark in marks) \
+                and all(parse_figure(cell).status in ("ok", "none", "suppressed") for cell in figures) \
+                and any(parse_figure(cell).is_number for cell in figures):
+            for row in header:
+                if index < len(row):
+                    row[index - 1], row[index] = row[index], ""
+    return header
+
+
 def _with_corner(row: list[str], width: int) -> list[str]:
     """A header row one cell short whose last cell names a benchmark ("Norfolk, Regional, ...,
     National") lost its empty corner cell above the labels (text taken from a PDF drops it)."""
@@ -312,6 +356,7 @@ def _parse(table_id: str, document: str, block: Block, rows: list[list[str]], li
         label_columns = before.label_columns
     body = [_realign(row, end, label_columns) for row, end in zip(body, ends)]
     header, body = _align_benchmarks(header, body)
+    header = _align_over_arrows(header, body, label_columns)
     table = Table(
         id=table_id, document=document, page=block.page, line_start=block.line_start,
         line_end=block.line_end, title=title, heading_path=list(block.heading_path), header=header,

@@ -262,3 +262,15 @@ def test_figures_stated_in_prose_become_values_with_the_sentence():
     got = {(row.measure, row.period): row.value for row in short.itertuples()}
     assert got == {("value", "2018-03"): 13.0, ("value", "2018-09"): 9.0, ("value", "2019-06-06"): 14.0,
                    ("england", "2019-06-06"): 10.0}, "from 13% in March 2018 to 9% in September 2018 ... currently 14%"
+
+
+def test_a_table_going_on_under_a_pages_running_header_keeps_its_title(papers):
+    # "## Children who ceased to be looked after during the year" ... "# Children in Care and Adoption
+    # Performance Tables" (printed atop each page) ... "## Gender" ... "## Age": all of children who ceased care
+    values, _ = papers["norfolk_2020-12-02"]
+    ceased = "Children who ceased to be looked after during the year"
+    assert cell(values, "not as part of care planning process", "2018-19")["table_title"] == ceased
+    assert cell(values, "16 and over", "2019-20", "forecast", value=42.2)["table_title"] == f"{ceased} > Age"
+    assert cell(values, "Male", "2019-20", "forecast", value=55.5)["table_title"] == f"{ceased} > Gender"
+    started = cell(values, "Male", "2019-20", "forecast", value=60.7)
+    assert started["table_title"] == "Children who started to be looked after during the year"
