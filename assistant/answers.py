@@ -39,7 +39,8 @@ _PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000
 # "4.4.1 The number", "2. Evidence", "3 Background"; not a count ("137 Children/YP have been referred")
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
-_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?)\b|£", re.IGNORECASE)
+_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?|contract values?|"
+                          r"value of (?:the |its |each )?contracts?)\b|£", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
                              r"(?:statistical|stat) neighbou?rs?'?|regional|region's)\b(?:\s+[\w-]+){0,2}?\s+"
                              r"(?:average|rate|figure|benchmark|mean|median|level|percentage|comparator)\b", re.IGNORECASE)

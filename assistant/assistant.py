@@ -94,6 +94,7 @@ class Assistant:
         assistant = cls(settings, index, searcher, tools, llm, reranker)
         assistant.searcher.search("warm up", k=1)  # load the models and build the keyword index now
         assistant.searcher.spelling.correct("warm up")
+        tools.papers_words = assistant.searcher.spelling.words
         assistant.tools.find_indicators("warm up")
         if reranker:
             reranker.score("warm up", ["warm up"])
@@ -336,7 +337,7 @@ class Assistant:
             own = [row for row in papers if row["document"] == document]
             dated = _closest_labels([row for row in own if row["period_source"] != "meeting"] or own, plan.question)
             label = _run_label(dated, plan.start)
-            run = [row for row in dated if row["label"] == label]  # one row's run, not two measures
+            run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
             first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
@@ -427,7 +428,8 @@ class Assistant:
 
     def _printed_benchmarks(self, indicator: str, council: str, last: dict, citer: Citer, used: list) -> str:
         try:
-            comparison = self.tools.compare(indicator, council, period=last["period"], label=last["label"])  # the paper's row
+            comparison = self.tools.compare(indicator, council, period=last["period"], label=last["label"],
+                                            table_id=_table_of(last))  # the paper's row
         except LookupError:
             return ""
         pieces = []
@@ -446,7 +448,8 @@ class Assistant:
             return ""
         rows = self.tools.series(indicator, council, measure="forecast", start=plan.start, end=plan.end)
         rows = rows[(rows["document"] == last["document"]) & (rows["label"] == last["label"])
-                    & (rows["period_end"] > last["period_end"])].to_dict("records")
+                    & (rows["table_id"].fillna("") == (_table_of(last) or "")) & (rows["period_end"] > last["period_end"])]
+        rows = rows.to_dict("records")
         if not rows:
             return ""
         n = citer.cite_value(rows[-1])
@@ -725,6 +728,24 @@ def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     if not rows or closest - shared[rows[-1]["label"]] < CLEARLY_CLOSER:
         return rows  # the latest row's label names about as much of the question
     return [row for row in rows if shared[row["label"]] == closest]
+
+
+def _of_closest_table(rows: list[dict], question: str) -> list[dict]:
+    """A row label printed in several tables ("Under 1" of children in care by age, and of children
+    starting care by age): its rows of the table whose title names most of the question, when one
+    names more than the others; a paper's sentences are no table and stay."""
+    asked = content_words(question) - _PAPER_WORDS
+    named = {_table_of(row): len(asked & content_words(row.get("table_title") or "")) for row in rows if _table_of(row)}
+    if len(set(named.values())) < 2:
+        return rows
+    best = max(named.values())
+    return [row for row in rows if not _table_of(row) or named[_table_of(row)] == best]
+
+
+def _table_of(row: dict) -> str | None:
+    """The table a value row was read from; None for a sentence's figure."""
+    table = row.get("table_id")
+    return table if isinstance(table, str) else None
 
 
 def _most_exact(rows: list[dict]) -> dict:

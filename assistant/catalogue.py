@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -17,13 +18,14 @@ _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", 
          "during", "this", "up", "date", "which"}
 _SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children"}
 _STEMMER = Stemmer.Stemmer("english")
+_LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")
 _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
 
 
 @lru_cache(maxsize=50_000)
 def words(text: str) -> frozenset[str]:
     """The stemmed content words of a text; "10k" and "10,000" read alike, so do "child protection"
-    and "CP", "child in need" and "CIN", "child" and "children"; a hyphenated word counts both as its
+    and "CP", "child in need" and "CIN", "looked after children" and "LAC", "child" and "children"; a hyphenated word counts both as its
     parts and joined ("re-referrals": re, referr, rereferr)."""
     return frozenset().union(*word_sequence(text))
 
@@ -34,6 +36,7 @@ def word_sequence(text: str) -> tuple[frozenset[str], ...]:
     text = text.lower().replace("10,000", "10000").replace("10k", "10000").replace("’", "'")
     text = _SECTION.sub(r"s\1", text)  # "section 20", "s.20" and "S20" read alike
     text = re.sub(r"\bchild(?:ren)? in need\b", "cin", text.replace("child protection", "cp"))
+    text = _LOOKED_AFTER.sub("lac", text)  # "children looked after", "looked-after children" and "LAC" read alike
     sequence = []
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")
@@ -111,13 +114,15 @@ class Catalogue:
         """Every word of every phrase (stemmed)."""
         return sorted({token for indicator in self.indicators for phrase in indicator.phrases for token in words(phrase)})
 
-    def correct(self, text: str) -> str:
-        """A question with misspelt catalogue words put right ("placment" -> "placement")."""
+    def correct(self, text: str, spelt_right: Collection[str] = ()) -> str:
+        """A question with misspelt catalogue words put right ("placment" -> "placement"); words
+        ``spelt_right`` (the papers' own: "contract" is no misspelt "contact") are left alone."""
         known = set(self.vocabulary)
         fixed = []
         for word in text.split():
             stem = next(iter(words(word)), None)
-            if stem and stem not in known and stem.isalpha() and len(stem) >= 5:
+            if stem and stem not in known and stem.isalpha() and len(stem) >= 5 \
+                    and word.lower().strip(".,;:?!'’\"()") not in spelt_right:
                 close = difflib.get_close_matches(stem, self.vocabulary, n=1, cutoff=0.85)
                 if close:
                     word = close[0]

@@ -102,6 +102,7 @@ class IndicatorTools:
         self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
         self._meetings: list[str] | None = None
+        self.papers_words: set[str] = set()  # the indexed papers' words, never misspellings (set by the assistant)
 
     def reset(self) -> None:
         """Forget everything read from the store, after an ingest changed it."""
@@ -176,7 +177,8 @@ class IndicatorTools:
         if council:
             values = values[values["council_key"] == council.lower()]
         found: dict[str, IndicatorMatch] = {}
-        for indicator, score in self.catalogue.matches(text) or self.catalogue.matches(self.catalogue.correct(text)):
+        for indicator, score in self.catalogue.matches(text) or \
+                self.catalogue.matches(self.catalogue.correct(text, self.papers_words)):
             found[indicator.id] = IndicatorMatch(indicator.id, indicator.name, indicator.unit, indicator.polarity,
                                                  float(score), "catalogue words")
             for part in map(self.catalogue.get, indicator.includes):
@@ -313,8 +315,9 @@ class IndicatorTools:
         return _records(rows.head(1))[0] if not rows.empty else None
 
     def compare(self, indicator: str, council: str, period: str | None = None,
-                against: str | tuple[str, ...] = BENCHMARKS, label: str | None = None) -> Comparison:
-        """A council's value (of the row ``label``, if given and held) beside England, statistical
+                against: str | tuple[str, ...] = BENCHMARKS, label: str | None = None,
+                table_id: str | None = None) -> Comparison:
+        """A council's value (of the row ``label`` of table ``table_id``, if given and held) beside England, statistical
         neighbours, region and target: as the papers print them (in the rows that print the value
         itself, when any do), and from official statistics (neighbours' mean and median; rank and quartile
         among all councils) when the store holds them for that period."""
@@ -324,6 +327,8 @@ class IndicatorTools:
             raise IndicatorError(self._nothing(indicator, council))
         if label is not None and (rows["label"] == label).any():
             rows = rows[rows["label"] == label]
+        if table_id is not None and (rows["table_id"] == table_id).any():
+            rows = rows[rows["table_id"] == table_id]
         value = _at(rows, period, "end") if period else _latest(rows)
         if value is None:
             raise IndicatorError(f"no {self.name(indicator)} for {council} in {period}; "
@@ -443,7 +448,8 @@ class IndicatorTools:
 
     def _printed_benchmark(self, printed: list[dict], kind: str, value: dict) -> dict | None:
         """A benchmark the papers print: for the same period, else beside the value in the
-        same paper, else the nearest earlier one (a table's cell before a sentence's figure)."""
+        same paper, else the nearest earlier one (a table's cell before a sentence's figure); of
+        those, one of the value's own table first (its row label may be another table's too)."""
         rows = [row for row in printed if row["measure"] == kind]
         tests = (("same period", lambda row: row["period"] == value["period"]),
                  ("same paper", lambda row: row["document"] == value["document"]),
@@ -451,7 +457,8 @@ class IndicatorTools:
         for basis, test in tests:
             candidates = [row for row in rows if test(row)]
             if candidates:
-                chosen = max(candidates, key=lambda row: (row["period_end"] or "", -_SOURCE_ORDER[row["source"]]))
+                chosen = max(candidates, key=lambda row: (row["table_id"] == value["table_id"], row["period_end"] or "",
+                                                          -_SOURCE_ORDER[row["source"]]))
                 return {"kind": kind, "value": chosen["value"], "unit": chosen["unit"], "period": chosen["period"],
                         "basis": f"printed in the paper ({basis})", "source": chosen}
         return None

@@ -804,3 +804,31 @@ def test_the_papers_words_on_a_budget_line_or_service_the_question_names_come_fi
     assert "At 96% Norfolk's performance" in plans.text and "11.1%" not in plans.text
     for answer in (nursing, rapid, troubled, plans):
         _honest(answer)
+
+
+def test_a_row_label_several_tables_print_is_read_from_the_table_the_question_names(assistant):
+    # "Under 1" is a row of "LAC at 31 March by Age" (7.0%, 6.0%; England 5%) and of "Children starting a LAC
+    # episode by age" (24.0%, 25.0%, predicted 20.2%; England 19%)
+    starting = assistant.ask("What share of kids starting care in Norfolk were under 1 in 2017-18, and what was the "
+                             "predicted share for 2019-20 (Dec 2020 CIC performance tables)?")
+    stated = {(v.value, v.measure) for v in starting.values}
+    assert {(24.0, "value"), (20.2, "forecast"), (19.0, "england")} <= stated
+    assert not {(7.0, "value"), (6.0, "value"), (5.0, "england"), (4.8, "forecast")} & stated
+    # "## Age" under the ceased tables, past a page's running header: "16 and over ... 42.2%"
+    ceasing = assistant.ask("Which age group made up the biggest share of children ceasing to be looked after in "
+                            "Norfolk in the predicted 2019-20 figures?")
+    assert ceasing.text.startswith("Norfolk, the largest in Children who ceased") and "16 and over, 42.2%" in ceasing.text
+    # "LAC at 31 March by Age ... 10 to 15 ... 40.8%": "looked after children" is what "LAC" stands for
+    in_care = assistant.ask("Which age band made up the largest share of Norfolk's looked after children at 31 March "
+                            "in the predicted 2019-20 figures?")
+    assert "10 to 15, 40.8%" in in_care.text
+    for answer in (starting, ceasing, in_care):
+        _honest(answer)
+
+
+def test_a_word_of_the_papers_is_no_misspelt_indicator_and_a_contract_value_is_money(assistant):
+    # the papers give Stronger Families' aim ("support for 400 young people ... over a period of 5 years")
+    # but no contract value; "contract" is no misspelt "contact" (contacts to children's services)
+    _declined(assistant, "What is the total contract value of Norfolk's Stronger Families service?",
+              "What is the total contract value of Norfolk's Stronger Families service, and how much extra did "
+              "the Life Chances Fund award?")
