@@ -68,6 +68,7 @@ class Assistant:
         self._read_index()
         self.searcher.refresh()
         self.tools.reset()
+        self.tools.papers_words = self.searcher.spelling.words  # an uploaded paper's words are spelt right too
 
     @classmethod
     def load(cls, settings: Settings | None = None, embedder=None, chat_model=None) -> "Assistant":
