@@ -34,4 +34,5 @@ def test_uploaded_papers_go_in_and_bad_ones_fail_alone(papers, make_settings, em
     after = assistant.ask("What did the fostering panel say about the Bexhill respite scheme?")
     assert after.answerable and "Bexhill respite scheme" in after.text
     assert after.citations[0].document == "evil_name.pdf" and after.citations[0].page == "1"
+    assert "bexhill" in assistant.tools.papers_words, "an uploaded paper's words are never put right to catalogue words"
     assert safe_name("C:\\\\papers\\\\Pack (final).PDF") == "Pack_final.pdf"
