@@ -40,7 +40,7 @@ _PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
 _MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?|contract values?|"
-                          r"value of (?:the |its |each )?contracts?)\b|£", re.IGNORECASE)
+                          r"value of (?:the |its |each )?contracts?)\b|£|\bhow much\b.*\bpa(?:ying|id|ys)\b", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
                              r"(?:statistical|stat) neighbou?rs?'?|regional|region's)\b(?:\s+[\w-]+){0,2}?\s+"
                              r"(?:average|rate|figure|benchmark|mean|median|level|percentage|comparator)\b", re.IGNORECASE)
@@ -56,7 +56,8 @@ _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+(
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
 _NEAR = 6  # words between a number and the thing it counts
 _BENCHMARK_NEAR = 5  # words from a benchmark's name to its figure ("the national average standing at 59%")
-_SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why)\b)", re.IGNORECASE)
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why|(?:by|for) how)\b)",
+                              re.IGNORECASE)  # "..., and by how much ...": a second question
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -244,6 +245,9 @@ def stated(row: dict, citation: int) -> StatedValue:
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?")
+_TIME_UNIT = re.compile(r"(?:years?|months?|weeks?|days?|hours?|times?)\b", re.IGNORECASE)
+NUMBER_WORDS = {word: n for n, word in enumerate("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                                 "fifteen sixteen seventeen eighteen nineteen twenty".split(), start=2)}
 
 
 def numbers_in(text: str) -> list[float]:
@@ -392,10 +396,11 @@ def best_sentences(question: str, hits: list, limit: int = 3, decisions: bool = 
     return chosen
 
 
-def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[str, bool]:
+def excerpt(text: str, sentence: str, more: str = "", words: int = 60, lead: int = 0) -> tuple[str, bool]:
     """A sentence with what follows it (the list a sentence introduces, the resolution after
     "the Committee considered"), verbatim, to the first sentence end after about ``words`` words,
-    or ``words`` past the colon that introduces a list;
+    or ``words`` past the colon that introduces a list; with ``lead``, from the start of its
+    paragraph when that is at most ``lead`` words before it;
     it reads on into ``more`` (the next chunk, which starts with a few lines of this one or right
     after it) when the passage ends first. Returns the quote and whether it used ``more``."""
     flat = " ".join(text.split())
@@ -419,7 +424,21 @@ def excerpt(text: str, sentence: str, more: str = "", words: int = 60) -> tuple[
         if introduces and count < limit:  # "change in six key areas:" - the list it introduces is read
             limit = count + words
     quote = " ".join(tokens).rstrip(" -•")
-    return quote, len(quote) > own
+    opening = _paragraph_opening(text, sentence, lead) if lead else ""
+    return (f"{opening} {quote}" if opening else quote), len(quote) > own
+
+
+def _paragraph_opening(text: str, sentence: str, most: int) -> str:
+    """The words of a sentence's paragraph before it, when there are at most ``most``: what "This is
+    9%" or "we were successful in our bid" speaks of."""
+    for paragraph in text.split("\n"):
+        flat = " ".join(paragraph.split())
+        at = flat.find(sentence)
+        if at >= 0:
+            opening = flat[:at].strip().lstrip("-• ").strip()
+            fits = len(opening.split()) <= most and not looks_like_instruction(opening)
+            return opening if fits else ""
+    return ""
 
 
 def _after_overlap(here: list[str], following: list[str], longest: int = 60) -> str:
@@ -475,9 +494,16 @@ def gives_the_quantity(question: str, text: str) -> bool:
     things = counted(question)
     if not things:
         return states_a_quantity(text)
-    words = _PER_UNIT.sub(" ", undated(text)).split()  # the thing counted is named within a few words of a number,
-    return any(numbers_in(word) and "%" not in word  # a count, not a share ("7% of our children's population")
+    # the thing counted is named within a few words of a number, written in figures or words ("Four new Special
+    # Schools"); a count, not a share ("7% of our children's population")
+    words = _PER_UNIT.sub(" ", undated(text)).split()
+    return any((numbers_in(word) or _counts_in_words(word, words[n + 1:n + 2])) and "%" not in word
                and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1]))) for n, word in enumerate(words))
+
+
+def _counts_in_words(word: str, following: list[str]) -> bool:
+    """A count written in words ("Four new Special Schools"), not an age or a time ("under the age of ten years")."""
+    return word.lower().strip(",.;:()") in NUMBER_WORDS and not (following and _TIME_UNIT.match(following[0]))
 
 
 def states_a_quantity(text: str) -> bool:

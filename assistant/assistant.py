@@ -30,6 +30,7 @@ _PAPER_WORDS = content_words("performance report reports paper papers pack updat
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 QUOTES = 3  # passages an answer quotes at most
+PARAGRAPH_LEAD = 45  # words of a quote's paragraph before its sentence that the quote starts with
 FEW_QUALIFIERS = 2  # qualifiers a quoted passage must hold all of; of more, it must hold half
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
@@ -340,6 +341,7 @@ class Assistant:
             label = _run_label(dated, plan.start)
             run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
             first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
+            first = _reaching_back(first, own, plan.start)
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
                                    key=lambda row: row["line"] or 0)
@@ -507,7 +509,8 @@ class Assistant:
         given: list[Quote] = []
         for passage in chosen:
             following = self.searcher.following(passage.hit) if judge else None
-            quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "") \
+            quote, read_on = excerpt(passage.hit.text, passage.sentence, following.text if following else "",
+                                     lead=PARAGRAPH_LEAD) \
                 if judge else (passage.sentence, False)
             held = not holding or _holds(holding, words(f"{_section(passage.hit)} {passage.hit.text}"))
             if not held or not self._answers(question, plan, passage, quote) \
@@ -563,7 +566,7 @@ class Assistant:
         if introduces:
             if not answers_a_part(question, quote):
                 return False
-            answering = _answering(question, quote[len(passage.sentence):]) or quote
+            answering = _answering(question, quote.split(passage.sentence, 1)[-1]) or quote
         elif not answers_a_part(question, passage.sentence):
             following = _next_sentence(passage.sentence, quote)
             if not (sure and answers_a_part(question, following)):
@@ -596,13 +599,16 @@ class Assistant:
         dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
         covered = (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
                    f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
-        wanted = (f" for {plan.council}" if plan.council else "") + (f" in {format_period(plan.end)}" if plan.end else "")
+        place = f"{plan.area} ({plan.council})" if plan.area != "county" and plan.council else \
+            plan.area if plan.area != "county" else plan.council
+        wanted = (f" for {place}" if place else "") + (f" in {format_period(plan.end)}" if plan.end else "")
         if plan.indicators:
             name = self.tools.name(plan.indicators[0])
             name = name.lower() if plan.indicators[0] in self.tools.catalogue.by_id else name  # a label as printed
             councils = self.tools.series_councils(plan.indicators[0])
             if plan.council in councils:  # figures of it, none of which answers (the period, or the thing, asked)
                 missing = (f"no {'regional' if plan.benchmark == 'region' else _BENCHMARK_NAMES[plan.benchmark]} figure" if plan.benchmark else
+                           f"none for {plan.area}" if plan.area != "county" else
                            f"none for {format_period(plan.end)}" if plan.end else "no figure that answers this question")
                 return f"The papers report {name} for {plan.council}, but {missing}. {covered}"
             where = f" They report {name} for {', '.join(councils)}." if councils else ""
@@ -756,6 +762,19 @@ def _most_exact(rows: list[dict]) -> dict:
         printed = re.search(r"\.(\d+)", str(row.get("value_text") or ""))
         return len(printed.group(1)) if printed else 0
     return min(rows, key=lambda row: (-decimals(row), row["line"] or 0))
+
+
+def _reaching_back(first: dict, rows: list[dict], start: str | None) -> dict:
+    """Where a run the question dates from ``start`` begins: its own first figure, or when that
+    comes after the start, the paper's earliest figure of the same unit from the start on
+    (a table from September 2017, a sentence "In 2016 we only achieved 5.8%": from 2016)."""
+    asked = parse_period(start) if start else None
+    if asked is None or first["period_end"] <= asked.end.isoformat():
+        return first
+    since = first_day(asked).isoformat()
+    earlier = [row for row in rows if row["unit"] == first["unit"] and row["measure"] == first["measure"]
+               and row["period_source"] not in ("meeting", "current") and since <= row["period_end"] < first["period_end"]]
+    return min(earlier, key=lambda row: (row["period_end"], row["line"] or 0)) if earlier else first
 
 
 def _run_label(dated: list[dict], start: str | None) -> str:

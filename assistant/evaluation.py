@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .answers import Citation, numbers_in, unsupported_numbers
+from .answers import NUMBER_WORDS, Citation, numbers_in, unsupported_numbers
 from .periods import parse_period
 
 GOLD_QUESTIONS = Path("eval/questions.jsonl")
@@ -78,7 +78,8 @@ def _same_number(gold: dict, value: float | None, unit: str | None) -> bool:
 
 def _holds_number(gold: dict, text: str) -> bool:
     """The text states the gold number (within its tolerance)."""
-    return any(_same_number(gold, number, gold["unit"]) for number in numbers_in(text))
+    written = [NUMBER_WORDS[word] for word in re.findall(r"[a-z]+", text.lower()) if word in NUMBER_WORDS]  # "(currently three)"
+    return any(_same_number(gold, number, gold["unit"]) for number in numbers_in(text) + written)
 
 
 def _family(unit: str | None) -> str | None:

@@ -4,7 +4,9 @@ the national and regional average of 10%") as indicator values, with the sentenc
 A figure belongs to the indicator named just before it (or, failing that, just after it:
 "13% of our children in care experienced 3 or more placement moves"; a clause further on that
 happens to hold an indicator's words does not count), else the one named
-earlier in its paragraph, else in its heading. Words just before a figure say what it is: "national" is
+earlier in its paragraph, else in its heading; a list item's, else the one the paragraph introducing the
+list names last ("The DfE expect ... 90% of EHCP assessments within the 20 week timescale" then "- In 2016
+we only achieved 5.8% performance"). Words just before a figure say what it is: "national" is
 England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
 one written just after or nearest to it in the sentence, else (or when it is "currently")
 the meeting date. A figure given for one of the council's localities ("West (93%)", "77.2% in
@@ -18,7 +20,7 @@ import re
 from .catalogue import Catalogue, Indicator, unit_class
 from .documents import Document
 from .figures import parse_figure
-from .periods import meeting_period, period_spans
+from .periods import meeting_period, parse_period, period_spans
 from .safety import looks_like_instruction
 from .structure import Block, parse_blocks
 
@@ -30,7 +32,7 @@ _LEAD_MEASURES = [
     (re.compile(r"statistical neighbour|stat\.? neighbour|\bsns?\b", re.IGNORECASE), "statistical_neighbours"),
     (re.compile(r"national|england", re.IGNORECASE), "england"),
     (re.compile(r"regional|region|eastern|east of england|south west", re.IGNORECASE), "region"),
-    (re.compile(r"\btarget", re.IGNORECASE), "target"),
+    (re.compile(r"\btarget|\bexpects?\b", re.IGNORECASE), "target"),  # "The DfE expect all Local Authorities to ... 90%"
     (re.compile(r"(?<!over the )(?<!in the )(?<!during the )last year|previous year|a year (ago|earlier)", re.IGNORECASE),
      "previous_year"),  # "43% last year", not "19% over the last year"
     (re.compile(r"\bbudget\b", re.IGNORECASE), "budget"),
@@ -42,6 +44,8 @@ _NOW = re.compile(r"\b(currently|now|at present|latest|most recent)\b", re.IGNOR
 _BOUND = re.compile(r"\b(below|under|over|above|(less|more|fewer) than|at least|up to|in excess of)\W*$", re.IGNORECASE)
 _COUNTYWIDE = re.compile(r"\b(county|overall|national|statistical neighbour|england|region)", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"^\W*(a year (ago|earlier)|last year|the previous year)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-/]\d)", re.IGNORECASE)  # a bare year as a figure's period
+_ITEM = re.compile(r"^\s*[-•*]\s")  # a list item: "- In 2016 we only achieved 5.8% performance"
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 
 
@@ -68,11 +72,14 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
     places = "(" + "|".join(re.escape(name) for name in sorted(localities, key=len, reverse=True)) + r")\b" \
         if localities else None
     rows: list[dict] = []
+    introduced: Indicator | None = None  # what the paragraph before a list speaks of: its items speak of it too
     for block in blocks if blocks is not None else parse_blocks(document):
         if block.kind != "paragraph":
+            introduced = None
             continue
         heading = block.heading_path[-1] if block.heading_path else ""
-        current: Indicator | None = catalogue.match(heading)
+        item = _ITEM.match(block.lines[0][1])
+        current: Indicator | None = catalogue.match(heading) or (introduced if item else None)
         text = " ".join(line.strip().lstrip("-•* ") for _, line in block.lines)
         for sentence in _SENTENCE.split(text):
             if looks_like_instruction(sentence):
@@ -131,6 +138,8 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                         "polarity": current.polarity, "status": "ok", "note": None, "page": block.page,
                         "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
                     })
+        if not item:
+            introduced = current
     return rows
 
 
@@ -172,7 +181,10 @@ def _nearest_period(sentence: str, start: int, end: int, taken: set[int]):
     """The period written just after a figure ("9% in September 2018", "40% (71 out of 176) at the
     end of January 2019"), else the nearest one that is not ``taken`` (written just after another
     figure: "from 20% in February 2018 to 16%"); records in ``taken`` the one it gives."""
-    spans = [span for span in period_spans(sentence) if span[0] not in taken]
+    spans = list(period_spans(sentence))
+    spans += [(match.start(1), match.end(1), parse_period(match.group(1))) for match in _IN_YEAR.finditer(sentence)
+              if not any(begin <= match.start(1) < finish for begin, finish, _ in spans)]  # "In 2016 we only achieved 5.8%"
+    spans = [span for span in spans if span[0] not in taken]
     after = [(begin, period) for begin, _, period in spans if 0 <= begin - end <= 8 or 0 <= begin - end <= 40
              and set(re.sub(r"\([^()]*\)", " ", sentence[end:begin]).lower().split()) <= _BEFORE_A_PERIOD]
     if after:

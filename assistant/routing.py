@@ -19,7 +19,8 @@ _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighb
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
                          r"accounted for|accounts for|saw|received|carr(?:y|ies|ied)|generat(?:es|ed)|show(?:s|ed)|"
-                         r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got)\b"
+                         r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got|takes?|took|"
+                         r"uses?|used|costs?|need(?:s|ed)?|requir(?:es|ed))\b"
                          r"(?=.*\b(?:most|largest|biggest|highest|greatest)\b)", re.IGNORECASE)
 _WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|commonest|biggest|largest|highest|greatest)"
                         r"\s+((?:[\w'/-]+\s+){0,2}?[\w'/-]+(?:\s+of\s+[\w'/-]+)?)(?=\s+(?:for|in|among|across|behind|why|"
@@ -60,9 +61,12 @@ _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 _FRAME_WORDS = words("versus vs both either each other end last previous current latest recent over into from between about "
                      "as be being was were did does do go when tell me say said help children child young people kids "
                      "care social average time timely week month quarter year s service services council committee sub-committee "
-                     "panel scrutiny meeting what why how which "
+                     "panel scrutiny meeting what's why how which where if would should so those via through more than like under "
+                     "old got made give given done figure sns sn eastern "
                      "pack performance report reports paper papers update review found start beginning january february "
                      "march april may june july august september october november december")  # how it asks, and when
+_PLACE_NAMED = re.compile(r"\b(?:in|for|across|around|of)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
+                          r"(?:area|locality|district|town|ward|patch)\b")  # "in the Weston-super-Mare area"
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
@@ -294,6 +298,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     area = find_area(unnamed, {a: c for a, c in areas.items() if not result.council or c == result.council})
     if area:
         result.area, result.council = area, result.council or areas[area]
+    elif (place := _PLACE_NAMED.search(unnamed)) and place.group(1) not in councils:
+        result.area = place.group(1)  # a locality the papers do not break their figures down by
     result.papers, undated = paper_reference(question)
     if result.papers and tools:
         result.papers = papers_held(result.papers, tools.meeting_dates())

@@ -91,6 +91,14 @@ def test_scorer_reads_key_phrases_ranks_and_unanswerable_questions(assistant):
     assert figures["unanswerable_recall"] == (0.5 if not declined["said_answerable"] else 0.0)
 
 
+def test_scorer_reads_a_count_written_in_words():
+    # "renovation of existing Norfolk County Council properties (currently three)"
+    three = {"value": 3, "unit": "count"}
+    assert evaluation._holds_number(three, "existing properties (currently three)")
+    assert evaluation._holds_number(three, "3 properties")
+    assert not evaluation._holds_number(three, "currently thirteen properties")
+
+
 def test_compare_lists_each_question_that_got_worse():
     results = [{"id": "a", "kind": "lookup", "split": "dev", "answerable": True, "said_answerable": True,
                 "numeric_exact": True, "values_found": "1/1", "unsupported": [], "citation_ok": True, "rank": 1},

@@ -207,6 +207,22 @@ def test_a_figure_in_prose_is_filed_under_what_its_sentence_says_it_is():
     assert ("sgo", "value", 19.0, "2019-06-06") in filed(140)
 
 
+def test_a_list_item_speaks_of_what_the_paragraph_introducing_it_names():
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    document = load_document(CORPUS / PACK_2018, 10**9)
+    rows = pd.DataFrame(prose_values(document, Catalogue.load()))
+    ehcp = rows[rows["indicator"] == "ehcp_timeliness"]
+    filed = {(row.measure, row.value, row.period) for row in ehcp.itertuples()}
+    # "The DfE expect all Local Authorities to carry out 90% of EHCP assessments within the 20 week timescale"
+    # then "- In 2016 we only achieved 5.8% performance" / "- In 2017 we increased slightly to 9.3% performance"
+    assert {("value", 5.8, "2016"), ("value", 9.3, "2017"), ("target", 90.0, "2018-07-10")} <= filed
+    assert ("value", 90.0, "2018-07-10") not in filed, "what the DfE expects is a target"
+    # "We have increased staffing ... improvements have started:" names no indicator: its items are not filed
+    assert 14.0 not in set(ehcp["value"])
+
+
 def test_a_label_wrapped_onto_a_line_after_a_blank_one_stays_in_its_table(papers):
     values, tables = papers["norfolk_2018-07-10"]
     high_needs = [table for table in tables if table.title.startswith("Forecast Revenue Outturn Dedicated Schools Grant "
