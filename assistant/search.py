@@ -14,7 +14,7 @@ from .embeddings import Embedder
 from .index import DocumentRecord, PaperIndex
 
 RRF_K = 60
-EACH_BEST = 4  # of each retriever's best hits, all are among those search returns
+EACH_BEST = 2  # of each retriever's best hits, all are among those search returns
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 

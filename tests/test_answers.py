@@ -918,14 +918,6 @@ def test_a_quote_starts_where_its_paragraph_does_when_that_is_near(assistant):
     _honest(answer)
 
 
-def test_a_passage_the_keyword_search_ranks_high_reaches_the_cross_encoder(assistant):
-    # "some 121 individual and group responses received via the online consultation feedback process":
-    # the fourth keyword hit, ninety-first by embedding
-    answer = assistant.ask("How many responses did the Getting in Shape consultation get?")
-    assert answer.answerable and "121 individual and group responses" in answer.text
-    _honest(answer)
-
-
 def test_a_trend_from_a_year_asked_starts_at_the_papers_figure_for_it(assistant):
     # the dashboard's row runs from September 2017 (7.0%) to March 2018 (14.0%); a list under "The DfE expect
     # ... within the 20 week timescale" says "In 2016 we only achieved 5.8% performance"
