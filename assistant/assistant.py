@@ -16,7 +16,7 @@ from .catalogue import unit_class, words
 from .config import Settings
 from .periods import first_day, parse_period, periods_named
 from .routing import Route, route, topic_question
-from .search import Filters, tokenize
+from .search import BUDGET_MONTH, Filters, tokenize
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
@@ -25,6 +25,7 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
+_TERM_ASKED = re.compile(r"\b(aut(?:umn)?|spr(?:ing)?|summer)\b", re.IGNORECASE)
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
@@ -117,11 +118,12 @@ class Assistant:
         timings = {"route": time.perf_counter() - started}
         citer = Citer(self.documents)
         parts, values, chart, narrative = [], [], [], False
-        for part in self._parts(plan):
+        unreported = self._unreported_month(meant)
+        for part in [] if unreported else self._parts(plan):
             said, used, series, quoted = self._compose(meant, part, citer, filters, timings)
             parts, values, chart, narrative = parts + said, values + used, chart + series, narrative or quoted
         answerable = bool(parts)
-        text = "\n\n".join(parts) if parts else self._not_found(plan)
+        text = "\n\n".join(parts) if parts else unreported or self._not_found(plan)
         kind = "none" if not answerable else ("mixed" if values and narrative and len(parts) > 1 else
                                               "numeric" if values else "narrative")
         answer = Answer(question=question, text=text, answerable=answerable, kind=kind, values=values,
@@ -338,10 +340,11 @@ class Assistant:
         for document in newest_first[:2]:
             own = [row for row in papers if row["document"] == document]
             dated = _closest_labels([row for row in own if row["period_source"] != "meeting"] or own, plan.question)
+            dated = _of_term_asked(dated, plan.question)
             label = _run_label(dated, plan.start)
             run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
             first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
-            first = _reaching_back(first, own, plan.start)
+            first = _reaching_back(first, _of_term_asked(own, plan.question), plan.start)
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
                                    key=lambda row: row["line"] or 0)
@@ -594,11 +597,26 @@ class Assistant:
         return self._narrative(question, plan, citer, None, with_numbers=True)
 
     # -- nothing found -------------------------------------------------------------------
+    def _unreported_month(self, question: str) -> str | None:
+        """Why a question about a budget-monitoring month no paper reports ("the forecast at month 6")
+        has no answer: the papers' forecasts are of other months; None when it names none or one reported."""
+        asked = {int(number) for number in BUDGET_MONTH.findall(question)}
+        reported = self.searcher.months_reported()
+        if not asked or asked & reported:
+            return None
+        held = ", ".join(f"Month {number}" for number in sorted(reported))
+        return (f"The papers hold no budget figures for Month {min(asked)}"
+                + (f"; their budget monitoring is at {held}." if held else ".") + " " + self._coverage())
+
+    def _coverage(self) -> str:
+        """What the papers searched cover: councils, documents, meeting dates."""
+        dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
+        return (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
+                f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
+
     def _not_found(self, plan: Route) -> str:
         """Say what was searched and what is nearest, never a guess."""
-        dates = sorted(meta.get("meeting_date") for meta in self.documents.values() if meta.get("meeting_date"))
-        covered = (f"The papers cover {', '.join(self.councils)} ({len(self.documents)} documents, meetings from "
-                   f"{format_period(dates[0], 'date')} to {format_period(dates[-1], 'date')}).") if dates else "No papers are indexed."
+        covered = self._coverage()
         place = f"{plan.area} ({plan.council})" if plan.area != "county" and plan.council else \
             plan.area if plan.area != "county" else plan.council
         wanted = (f" for {place}" if place else "") + (f" in {format_period(plan.end)}" if plan.end else "")
@@ -735,6 +753,14 @@ def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     if not rows or closest - shared[rows[-1]["label"]] < CLEARLY_CLOSER:
         return rows  # the latest row's label names about as much of the question
     return [row for row in rows if shared[row["label"]] == closest]
+
+
+def _of_term_asked(rows: list[dict], question: str) -> list[dict]:
+    """A school term the question names ("the autumn term totals"): the rows of that term, when
+    the paper gives any; else all the rows."""
+    terms = {match.lower()[:3] for match in _TERM_ASKED.findall(question)}
+    named = [row for row in rows if row.get("period_kind") == "term" and str(row["period"]).split()[-1][:3] in terms]
+    return named or rows
 
 
 def _of_closest_table(rows: list[dict], question: str) -> list[dict]:

@@ -38,6 +38,8 @@ _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resol
 _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|recommend\w*|approv\w*|endors\w*|"
                        r"asked to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
+_SHORT_YEARS = re.compile(r"(?<![\w£$.,/-])(?<!aged )(?<!ages )(?:fy\s*)?(1\d|2\d)\s*[-/]\s*(\d{2})(?![\w%/.-])"
+                          r"(?!\s*(?:years?|yrs?)\b)", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelve months)\s+(?:up\s+)?(?:to|ending)\s+$",
                       re.IGNORECASE)  # "over the year to April 2018": from April 2017
@@ -251,7 +253,17 @@ def papers_held(papers: tuple[str, str], meetings: list[str]) -> tuple[str, str]
     return None
 
 
+def _with_full_years(question: str) -> str:
+    """A question's short years written in full ("16-17 and 17-18", "FY17/18" as "2016-17 and
+    2017-18", "2017-18"), so they are read as periods; ages ("16-17 year olds", "aged 16-17") stay."""
+    def full(match: re.Match) -> str:
+        first, second = int(match.group(1)), int(match.group(2))
+        return f"20{first:02d}-{second:02d}" if second == first + 1 else match.group(0)
+    return _SHORT_YEARS.sub(full, question)
+
+
 def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
+    question = _with_full_years(question)
     since = _SINCE.search(question)
     if since:
         return since.group(1), None

@@ -15,6 +15,7 @@ from .index import DocumentRecord, PaperIndex
 
 RRF_K = 60
 EACH_BEST = 2  # of each retriever's best hits, all are among those search returns
+BUDGET_MONTH = re.compile(r"\bmonth\s+(\d{1,2})\b(?!\s*(?:19|20)\d{2})", re.IGNORECASE)  # "at Month 6", not "Month 2011"
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
 
@@ -112,6 +113,11 @@ class Searcher:
                 retriever.index(corpus, show_progress=False)
             self._keyword = (retriever, ids, texts, metas)
         return self._keyword
+
+    def months_reported(self) -> set[int]:
+        """The budget-monitoring months the papers name ("Month 2"): their forecasts are of those months."""
+        _, _, texts, _ = self._keyword_index()
+        return {int(number) for text in texts for number in BUDGET_MONTH.findall(text)}
 
     def refresh(self) -> None:
         """Forget the keyword index (and the papers' words) after the index changed."""

@@ -251,8 +251,9 @@ class IndicatorTools:
             rows = rows[(rows["status"] == "ok") & (rows["value"].notna() | rows["measure"].isin(["rag", "direction"]))]
         if start:
             rows = rows[rows["period_end"] >= _period_bound(start, "start")]
-        if end:
-            rows = rows[rows["period_end"] <= _period_bound(end, "end")]
+        if end:  # a school year's terms ("2017-18 summer") count within the year "2017-18"
+            rows = rows[(rows["period_end"] <= _period_bound(end, "end"))
+                        | (rows["period_kind"] == "term") & (rows["period"].str.split().str[0] == end)]
         rows = rows.assign(_order=rows["source"].map(_SOURCE_ORDER)).sort_values(
             ["period_end", "_order", "meeting_date"], ascending=[True, True, False]).drop(columns="_order")
         spread = rows.assign(rounded=rows["value"].round(6)).groupby(["period", "unit"])["rounded"].transform("nunique")

@@ -926,3 +926,34 @@ def test_a_trend_from_a_year_asked_starts_at_the_papers_figure_for_it(assistant)
     assert ("2016", 5.8) in {(v.period, v.value) for v in answer.values}
     assert "14.0% in March 2018" in answer.text and "up from 5.8% in 2016" in answer.text
     _honest(answer)
+
+
+def test_a_school_term_asked_is_compared_with_the_same_term_of_other_years(assistant):
+    # "2.1.4 Exclusion": Grand Total Aut 15-16 116, Spr 15-16 94, Aut 16-17 132, Spr 16-17 65, Aut 17-18 103,
+    # Spr 17-18 71, Sum 17-18 35; the question writes its years short ("16-17 and 17-18")
+    answer = assistant.ask("Are perm exclusions coming down? compare the autumn term totals for 16-17 and 17-18")
+    assert "103 in 2017-18 autumn" in answer.text and "down from 132 in 2016-17 autumn" in answer.text
+    _honest(answer)
+    answer = assistant.ask("How have spring-term permanent exclusions in Norfolk changed from 2015-16 to 2017-18?")
+    assert "71 in 2017-18 spring" in answer.text and "down from 94 in 2015-16 spring" in answer.text
+    _honest(answer)
+
+
+def test_short_years_are_read_as_periods_but_ages_are_not():
+    from assistant.routing import _with_full_years
+
+    assert _with_full_years("the totals for 16-17 and 17-18") == "the totals for 2016-17 and 2017-18"
+    assert _with_full_years("saved in FY17/18") == "saved in 2017-18"
+    for kept in ("16-17 year olds", "young people aged 16-17", "scores of 16-20", "£16-17m"):
+        assert _with_full_years(kept) == kept
+
+
+def test_a_budget_month_no_paper_reports_is_declined_naming_the_month_they_do(assistant):
+    # the July 2018 finance report is "Month 2": "The budget for leaving care client costs is £5.443m and is
+    # currently forecasting a £0.644m overspend"
+    answer = assistant.ask("What was the forecast overspend on leaving care client costs at month 6 of 2018-19?")
+    assert not answer.answerable and not answer.values
+    assert "no budget figures for Month 6" in answer.text and "Month 2" in answer.text
+    answer = assistant.ask("What's the month 2 forecast overspend on leaving care client costs?")
+    assert answer.answerable and 0.644 in {v.value for v in answer.values}
+
