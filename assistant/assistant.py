@@ -14,7 +14,7 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
                       states_a_quantity, undated)
 from .catalogue import unit_class, words
 from .config import Settings
-from .periods import first_day, parse_period, periods_named
+from .periods import first_day, parse_period, periods_named, terms_named
 from .routing import Route, route, topic_question
 from .search import BUDGET_MONTH, Filters, tokenize
 
@@ -25,7 +25,6 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
-_TERM_ASKED = re.compile(r"\b(aut(?:umn)?|spr(?:ing)?|summer)\b", re.IGNORECASE)
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
@@ -758,8 +757,8 @@ def _closest_labels(rows: list[dict], question: str) -> list[dict]:
 def _of_term_asked(rows: list[dict], question: str) -> list[dict]:
     """A school term the question names ("the autumn term totals"): the rows of that term, when
     the paper gives any; else all the rows."""
-    terms = {match.lower()[:3] for match in _TERM_ASKED.findall(question)}
-    named = [row for row in rows if row.get("period_kind") == "term" and str(row["period"]).split()[-1][:3] in terms]
+    terms = terms_named(question)
+    named = [row for row in rows if row.get("period_kind") == "term" and str(row["period"]).split()[-1] in terms]
     return named or rows
 
 

@@ -30,6 +30,7 @@ _FIND = re.compile(
 _BARE_YEAR = re.compile(r"(?<!\bAct )(?<!\bRegulations )\b(?:19|20)\d{2}\b")
 _TERM_MONTHS = {"aut": (9, 12, 0), "spr": (1, 4, 1), "sum": (4, 7, 1)}
 _TERM_NAMES = {"aut": "autumn", "spr": "spring", "sum": "summer"}
+_TERM_ASKED = re.compile(r"\b(aut(?:umn)?|spr(?:ing)?|summer)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,11 @@ def parse_period(text: str) -> Period | None:
         if first and last and first.kind == last.kind == "month" and first.end < last.end:
             return Period(f"{first.label} to {last.label}", "range", last.end)
     return None
+
+
+def terms_named(text: str) -> list[str]:
+    """The school terms a text names ("the autumn term", "Spr"), as periods name them: "autumn"."""
+    return list(dict.fromkeys(_TERM_NAMES[match.lower()[:3]] for match in _TERM_ASKED.findall(text)))
 
 
 def first_day(period: Period) -> date:

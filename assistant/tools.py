@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import Catalogue, unit_class, word_sequence, words
-from .periods import first_day, parse_period
+from .periods import first_day, parse_period, terms_named
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -383,8 +383,10 @@ class IndicatorTools:
         asked = parse_period(period) if period else None
         own = list(dict.fromkeys(chosen[chosen["measure"] == measure]["column"]))  # a forecast only when asked for its period
         columns = list(dict.fromkeys(chosen["column"])) if asked else own
-        if asked is not None:
-            columns = [c for c in columns if (chosen[chosen["column"] == c]["period"] == asked.label).any()] or own
+        if asked is not None:  # a term of the period when the question names one ("the autumn term of 2016-17")
+            periods = [f"{asked.label} {term}" for term in terms_named(topic)] + [asked.label]
+            columns = next((found for wanted in periods if (found := [
+                c for c in columns if (chosen[chosen["column"] == c]["period"] == wanted).any()])), own)
         if not columns:
             return []
         column = next((c for c in columns if "total" in c.lower()), columns[-1])  # else the latest

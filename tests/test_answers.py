@@ -937,6 +937,10 @@ def test_a_school_term_asked_is_compared_with_the_same_term_of_other_years(assis
     answer = assistant.ask("How have spring-term permanent exclusions in Norfolk changed from 2015-16 to 2017-18?")
     assert "71 in 2017-18 spring" in answer.text and "down from 94 in 2015-16 spring" in answer.text
     _honest(answer)
+    # by year group: Aut 16-17 Year 11 32, Year 10 28; the 16-17 Total column Year 10 65, Year 9 47
+    answer = assistant.ask("In the autumn term of 2016-17, which year group had the most permanent exclusions in Norfolk?")
+    assert "Year Group 11, 32" in answer.text and "Year Group 10, 28" in answer.text
+    _honest(answer)
 
 
 def test_short_years_are_read_as_periods_but_ages_are_not():
