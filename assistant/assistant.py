@@ -25,6 +25,7 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
@@ -296,7 +297,8 @@ class Assistant:
             name = row["row"] or row["label"]
             pieces.append(f"{corner + ' ' if corner and name[:1].isdigit() else ''}{name}, {format_value(row)} [{n}]")
         top = rows[0]
-        where = " / ".join(filter(None, [top["table_title"], top.get("ranked") or top["column"]]))  # ranked: groups' column
+        title = _SECTION_NUMBER.sub("", top["table_title"] or "")  # "2.1.4 Exclusion": the section's number is no figure
+        where = " / ".join(filter(None, [title, top.get("ranked") or top["column"]]))  # ranked: groups' column
         printed = set(numbers_in(top.get("quote") or ""))
         if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
             where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""
