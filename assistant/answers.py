@@ -53,7 +53,8 @@ _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|
                       r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
 _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+((?:[\w'-]+\s*?){1,5}?)"
                        r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
-_COUNTED_SYNONYMS = {"kid": "children", "youngster": "young"}
+_COUNTED_SYNONYMS = {"kid": "children", "youngster": "young", "cic": "children", "lac": "children", "cla": "children",
+                     "cin": "children", "yp": "young"}  # abbreviations count children, as their sentences say
 _NEAR = 6  # words between a number and the thing it counts
 _BENCHMARK_NEAR = 5  # words from a benchmark's name to its figure ("the national average standing at 59%")
 _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why|(?:by|for) how)\b)",
@@ -463,7 +464,7 @@ def counted(question: str) -> set[str]:
     names ("budget for 2018-19")."""
     match = _COUNTED.search(question) or _SPENT_ON.search(question)
     stems = content_words(undated(match.group(1))) if match else set()
-    return {_COUNTED_SYNONYMS.get(stem, stem) for stem in stems}
+    return {name for stem in stems for name in (stem, _COUNTED_SYNONYMS.get(stem, stem))}
 
 
 def answers_a_part(question: str, text: str) -> bool:

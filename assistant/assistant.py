@@ -589,7 +589,7 @@ class Assistant:
         entry = self.tools.catalogue.get(plan.indicators[0])
         held = words(sentence) | {"%"}
         if entry is None:  # a row's label, matched loosely ("Primary schools" for "Winterton Primary School"): half its words
-            label = words(self.tools.name(plan.indicators[0])) - {"%"}
+            label = {word for word in words(self.tools.name(plan.indicators[0])) if len(word) > 1}  # not "%", nor the "s" of "Children's"
             return 2 * len(label & held) >= len(label)
         return any(words(name) <= held for name in (entry.name, *entry.phrases) if words(name))
 

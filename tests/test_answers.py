@@ -961,3 +961,16 @@ def test_a_budget_month_no_paper_reports_is_declined_naming_the_month_they_do(as
     answer = assistant.ask("What's the month 2 forecast overspend on leaving care client costs?")
     assert answer.answerable and 0.644 in {v.value for v in answer.values}
 
+
+
+def test_a_count_asked_by_abbreviation_is_answered_by_a_sentence_naming_the_children(assistant):
+    # "At present North Somerset places a high proportion of children (9 out of 11) in commissioned residential
+    # placements outside the authority." The question's "children's homes" names a Norfolk row label, whose
+    # possessive "s" is no word a sentence must hold.
+    from assistant.answers import counted
+
+    assert {"cic", "children"} <= counted("How many of its CiC are placed out of area?")
+    answer = assistant.ask("North Somerset has no council-owned children's homes. How many of its CiC in "
+                           "residential care are in commissioned placements outside the authority?")
+    assert answer.answerable and "(9 out of 11) in commissioned residential placements" in answer.text
+    _honest(answer)
