@@ -602,8 +602,10 @@ class Assistant:
         """Why a question about a budget-monitoring month no paper reports ("the forecast at month 6")
         has no answer: the papers' forecasts are of other months; None when it names none or one reported."""
         asked = {int(number) for number in BUDGET_MONTH.findall(question)}
+        if not asked:
+            return None
         reported = self.searcher.months_reported()
-        if not asked or asked & reported:
+        if asked & reported:
             return None
         held = ", ".join(f"Month {number}" for number in sorted(reported))
         return (f"The papers hold no budget figures for Month {min(asked)}"

@@ -91,6 +91,7 @@ class Searcher:
         self._keyword = None
         self._positions = None
         self._spelling = None
+        self._months = None
 
     @property
     def spelling(self):
@@ -116,14 +117,17 @@ class Searcher:
 
     def months_reported(self) -> set[int]:
         """The budget-monitoring months the papers name ("Month 2"): their forecasts are of those months."""
-        _, _, texts, _ = self._keyword_index()
-        return {int(number) for text in texts for number in BUDGET_MONTH.findall(text)}
+        if self._months is None:
+            _, _, texts, _ = self._keyword_index()
+            self._months = {int(number) for text in texts for number in BUDGET_MONTH.findall(text)}
+        return self._months
 
     def refresh(self) -> None:
-        """Forget the keyword index (and the papers' words) after the index changed."""
+        """Forget the keyword index (and the papers' words and budget months) after the index changed."""
         self._keyword = None
         self._positions = None
         self._spelling = None
+        self._months = None
 
     def following(self, hit: Hit) -> Hit | None:
         """The chunk right after a hit in its document (overlapping it, or from the next line on), for

@@ -962,7 +962,6 @@ def test_a_budget_month_no_paper_reports_is_declined_naming_the_month_they_do(as
     assert answer.answerable and 0.644 in {v.value for v in answer.values}
 
 
-
 def test_a_count_asked_by_abbreviation_is_answered_by_a_sentence_naming_the_children(assistant):
     # "At present North Somerset places a high proportion of children (9 out of 11) in commissioned residential
     # placements outside the authority." The question's "children's homes" names a Norfolk row label, whose
