@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\.\d+"
+_NUMBER = r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?|[-+]?\.\d+"  # "+3%": a change, signed
 _FIGURE = re.compile(
     rf"^(?P<cmp>[<>≤≥]=?)?\s*(?P<pound>£)?\s*(?P<num>{_NUMBER})\s*(?P<suffix>%|m|k|bn|million|billion|pp)?$",
     re.IGNORECASE,

@@ -71,6 +71,17 @@ def test_a_percentage_in_a_row_of_counts_is_suspect_and_never_ok(papers):
     assert quarterly[quarterly["status"] == "ok"]["value"].max() == 132
 
 
+def test_a_signed_change_is_a_figure_so_its_row_is_data_not_a_header(papers):
+    """The workforce table's first row prints changes ("+3%", "+10%"): data, so "National" and "NCC"
+    stay the only header and the turnover row is Norfolk's 14% against England's 15%."""
+    values, _ = papers["norfolk_2018-07-10"]
+    change = cell(values, "Year on year (yoy) change in number of social workers employed - NCC")
+    assert (change["value"], change["unit"]) == (10.0, "%")
+    turnover = cell(values, "% turnover - NCC")
+    assert (turnover["value"], turnover["indicator"]) == (14.0, "social_worker_turnover")
+    assert cell(values, "% turnover", measure="england")["value"] == 15.0
+
+
 def test_exclusions_by_term_and_by_year_group(papers):
     values, _ = papers["norfolk_2018-07-10"]
     secondary = cell(values, "Secondary", "2017-18 autumn")
