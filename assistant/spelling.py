@@ -3,8 +3,9 @@
 
 A word is left alone when the papers hold it, or another form of it ("according": the papers say
 "accordingly"; an inflected word whose stem they hold), when it is short, or when no word of the
-papers with its first letter is close enough (``CUTOFF``, difflib's ratio). "independant" keeps the
-stem of "independent" but is no inflection of it, so it is put right.
+papers with its first letter and at least ``MIN_LETTERS`` letters is close enough (``CUTOFF``,
+difflib's ratio). "independant" keeps the stem of "independent" but is no inflection of it, so it
+is put right; "Frome" is not made "from".
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class Spelling:
         lower = word.lower()
         if len(lower) < MIN_LETTERS or lower in self.words or _INFLECTED.search(lower) and set(tokenize(lower)) <= self.stems:
             return word
-        close = difflib.get_close_matches(lower, self._by_initial.get(lower[0], []), n=1, cutoff=CUTOFF)
-        if not close:
+        candidates = [known for known in self._by_initial.get(lower[0], []) if len(known) >= MIN_LETTERS]
+        close = difflib.get_close_matches(lower, candidates, n=1, cutoff=CUTOFF)
+        if not close:  # nor is a name made a short word ("Frome" is no misspelt "from")
             return word
         return close[0].capitalize() if word[0].isupper() else close[0]

@@ -895,6 +895,8 @@ def test_a_locality_the_papers_do_not_break_down_is_declined_by_name(assistant):
     assert route(question, None, ["North Somerset"]).area == "Weston-super-Mare"
     [answer] = _declined(assistant, question)
     assert "Weston-super-Mare (North Somerset)" in answer.text
+    [answer] = _declined(assistant, "How many children were on child protection plans in the Frome area?")
+    assert "for Frome" in answer.text, "a place of no council named is declined by name too"
 
 
 def test_a_ranking_asked_with_another_verb_ranks_the_table(assistant):

@@ -102,6 +102,7 @@ def test_misspelt_words_are_put_right_by_the_words_of_the_papers(corpus_index):
     assert spelling.correct("Regulation 24 placments and Familes") == "Regulation 24 placements and Families"
     kept = "According to the report, were councillors worried about outsourcing to Gateshead?"
     assert spelling.correct(kept) == kept, "known words, their inflections and names the papers lack stay"
+    assert spelling.correct("plans in the Frome area") == "plans in the Frome area", "a name is no misspelt short word"
 
 
 def test_a_misspelt_question_is_answered_as_meant(assistant):
