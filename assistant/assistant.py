@@ -14,7 +14,7 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
                       states_a_quantity, undated)
 from .catalogue import unit_class, words
 from .config import Settings
-from .periods import first_day, parse_period, periods_named, terms_named
+from .periods import first_day, parse_period, periods_named, term_parts, terms_named
 from .routing import Route, route, topic_question
 from .search import BUDGET_MONTH, Filters, tokenize
 
@@ -764,7 +764,7 @@ def _of_term_asked(rows: list[dict], question: str) -> list[dict]:
     """A school term the question names ("the autumn term totals"): the rows of that term, when
     the paper gives any; else all the rows."""
     terms = terms_named(question)
-    named = [row for row in rows if row.get("period_kind") == "term" and str(row["period"]).split()[-1] in terms]
+    named = [row for row in rows if row.get("period_kind") == "term" and term_parts(row["period"])[1] in terms]
     return named or rows
 
 

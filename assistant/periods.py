@@ -107,7 +107,8 @@ def parse_period(text: str) -> Period | None:
         if _full_year(match.group(3)) != start + 1:
             return None
         first, last, offset = _TERM_MONTHS[term]
-        return Period(f"{start}-{str(start + 1)[-2:]} {_TERM_NAMES[term]}", "term", _month_end(start + offset, last))
+        school_year = f"{start}-{str(start + 1)[-2:]}"
+        return Period(term_label(school_year, _TERM_NAMES[term]), "term", _month_end(start + offset, last))
     match = _QUARTER.match(text)
     if match and match.group(2):
         quarter, year_text = int(match.group(1)), match.group(2)
@@ -122,6 +123,17 @@ def parse_period(text: str) -> Period | None:
         if first and last and first.kind == last.kind == "month" and first.end < last.end:
             return Period(f"{first.label} to {last.label}", "range", last.end)
     return None
+
+
+def term_label(school_year: str, term: str) -> str:
+    """A school term's period label: the year's, then the term ("2017-18 autumn")."""
+    return f"{school_year} {term}"
+
+
+def term_parts(label: str) -> tuple[str, str]:
+    """A term's period label read back: its school year and its term ("2017-18", "autumn")."""
+    school_year, _, term = str(label).partition(" ")
+    return school_year, term
 
 
 def terms_named(text: str) -> list[str]:

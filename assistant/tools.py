@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import Catalogue, unit_class, word_sequence, words
-from .periods import first_day, parse_period, terms_named
+from .periods import first_day, parse_period, term_label, term_parts, terms_named
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -253,7 +253,7 @@ class IndicatorTools:
             rows = rows[rows["period_end"] >= _period_bound(start, "start")]
         if end:  # a school year's terms ("2017-18 summer") count within the year "2017-18"
             rows = rows[(rows["period_end"] <= _period_bound(end, "end"))
-                        | (rows["period_kind"] == "term") & (rows["period"].str.split().str[0] == end)]
+                        | (rows["period_kind"] == "term") & (rows["period"].map(lambda label: term_parts(label)[0]) == end)]
         rows = rows.assign(_order=rows["source"].map(_SOURCE_ORDER)).sort_values(
             ["period_end", "_order", "meeting_date"], ascending=[True, True, False]).drop(columns="_order")
         spread = rows.assign(rounded=rows["value"].round(6)).groupby(["period", "unit"])["rounded"].transform("nunique")
@@ -384,7 +384,7 @@ class IndicatorTools:
         own = list(dict.fromkeys(chosen[chosen["measure"] == measure]["column"]))  # a forecast only when asked for its period
         columns = list(dict.fromkeys(chosen["column"])) if asked else own
         if asked is not None:  # a term of the period when the question names one ("the autumn term of 2016-17")
-            periods = [f"{asked.label} {term}" for term in terms_named(topic)] + [asked.label]
+            periods = [term_label(asked.label, term) for term in terms_named(topic)] + [asked.label]
             columns = next((found for wanted in periods if (found := [
                 c for c in columns if (chosen[chosen["column"] == c]["period"] == wanted).any()])), own)
         if not columns:
