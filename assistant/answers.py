@@ -493,13 +493,39 @@ def gives_the_quantity(question: str, text: str) -> bool:
         return any(numbers_in(word) and _BENCHMARK_STATED.search(" ".join(words[max(0, n - _BENCHMARK_NEAR):n]))
                    for n, word in enumerate(words))
     things = counted(question)
-    if not things:
-        return states_a_quantity(text)
-    # the thing counted is named within a few words of a number, written in figures or words ("Four new Special
-    # Schools"); a count, not a share ("7% of our children's population")
     words = _PER_UNIT.sub(" ", undated(text)).split()
-    return any((numbers_in(word) or _counts_in_words(word, words[n + 1:n + 2])) and "%" not in word
+    given = _qualifying_numbers(question)
+    stated = [n for n, word in enumerate(words) if numbers_in(word) and not _qualifies(words, n, given)]
+    if not things:
+        return bool(stated)
+    # the thing counted is named within a few words of a number, written in figures or words ("Four new Special
+    # Schools"), other than one the question qualifies it by; a count, not a share ("7% of our children's population")
+    return any((n in stated or _counts_in_words(word, words[n + 1:n + 2])) and "%" not in word
                and things & set(tokenize(" ".join(words[max(0, n - _NEAR):n + _NEAR + 1]))) for n, word in enumerate(words))
+
+
+def _qualifying_numbers(question: str) -> set[tuple[str, str]]:
+    """The numbers a question qualifies what it asks by, with the word beside them: ("3", "months")
+    and ("for", "3") of "in pre-proceedings for 3 months or more", ("tier", "4") of "Tier 4 posts"."""
+    words = [_bare(word) for word in undated(question).split()]
+    pairs = set()
+    for n, word in enumerate(words):
+        if numbers_in(word):
+            if n + 1 < len(words):
+                pairs.add((word, words[n + 1]))
+            if n > 0:
+                pairs.add((words[n - 1], word))
+    return pairs
+
+
+def _qualifies(words: list[str], n: int, given: set[tuple[str, str]]) -> bool:
+    """Whether a text's number at ``n`` is one the question qualifies by, printed beside the same word."""
+    number = _bare(words[n])
+    return (n + 1 < len(words) and (number, _bare(words[n + 1])) in given) or (n > 0 and (_bare(words[n - 1]), number) in given)
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(",.;:()?!'\"")
 
 
 def _counts_in_words(word: str, following: list[str]) -> bool:

@@ -31,6 +31,7 @@ _PAPER_WORDS = content_words("performance report reports paper papers pack updat
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 QUOTES = 3  # passages an answer quotes at most
+STEPS = 6  # figures of a run stated between its first and last, for a question on a trend
 PARAGRAPH_LEAD = 45  # words of a quote's paragraph before its sentence that the quote starts with
 FEW_QUALIFIERS = 2  # qualifiers a quoted passage must hold all of; of more, it must hold half
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
@@ -351,7 +352,8 @@ class Assistant:
             if first["period"] == last["period"]:  # one period: the figure the paper states first
                 first = last = min((row for row in dated if row["period"] == last["period"]),
                                    key=lambda row: row["line"] or 0)
-            clause = self._run(first, last, citer, used)
+            between = _between(run, first, last) if "trend" in plan.numeric else []
+            clause = self._run(first, last, citer, used, between=between)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)
             clause += self._prediction(indicator, council, last, plan, citer, used)
             clauses.append(clause)
@@ -374,9 +376,11 @@ class Assistant:
         dates = rows["meeting_date"].fillna("")
         return rows[(rows["source"] != "official") & (dates >= plan.papers[0]) & (dates <= plan.papers[1])]
 
-    def _run(self, first: dict, last: dict, citer: Citer, used: list, official: bool = False) -> str:
+    def _run(self, first: dict, last: dict, citer: Citer, used: list, official: bool = False,
+             between: list[dict] = ()) -> str:
         """The latest value and where it moved from, e.g. "11.5% in April 2018 [1], up from 10.6%
-        in April 2017 [2], which is worse as lower is better"."""
+        in April 2017 [2] (then 10.9% in October 2017 [2]), which is worse as lower is better";
+        ``between``: the figures of the run between the two, for a question on the trend."""
         n_last = citer.cite_value(last)
         used.append(stated(last, n_last))
         if official:
@@ -395,8 +399,13 @@ class Assistant:
         judgement = self._judgement(first, last)
         if official:
             return text + f" ({format_value(first)} in {first['period']} [{n_first}]" + (f", {judgement})" if judgement else ")")
+        steps = []
+        for row in between:
+            n = citer.cite_value(row)
+            used.append(stated(row, n))
+            steps.append(f"{format_value(row)} {self._when(row)} [{n}]")
         return (text + f", {self._direction(first, last)} from {format_value(first)} {self._when(first)} [{n_first}]"
-                + (f", {judgement}" if judgement else ""))
+                + (f" (then {', '.join(steps)})" if steps else "") + (f", {judgement}" if judgement else ""))
 
     def _other_measures(self, indicator: str, council: str, plan: Route, citer: Citer):
         """A row with no plain value (a budget line): its budget, variance, forecast or balance."""
@@ -806,6 +815,19 @@ def _reaching_back(first: dict, rows: list[dict], start: str | None) -> dict:
     earlier = [row for row in rows if row["unit"] == first["unit"] and row["measure"] == first["measure"]
                and row["period_source"] not in ("meeting", "current") and since <= row["period_end"] < first["period_end"]]
     return min(earlier, key=lambda row: (row["period_end"], row["line"] or 0)) if earlier else first
+
+
+def _between(run: list[dict], first: dict, last: dict) -> list[dict]:
+    """The figures of a run between its first and last, one per period, oldest first: all of
+    them up to ``STEPS``; of more, those of the last one's month of the year (each year's March)."""
+    inside = {}
+    for row in run:
+        if first["period_end"] < row["period_end"] < last["period_end"] and row["measure"] == last["measure"]:
+            inside.setdefault(row["period"], row)
+    steps = sorted(inside.values(), key=lambda row: row["period_end"])
+    if len(steps) > STEPS:
+        steps = [row for row in steps if str(row["period_end"])[5:7] == str(last["period_end"])[5:7]]
+    return steps[-STEPS:]
 
 
 def _run_label(dated: list[dict], start: str | None) -> str:

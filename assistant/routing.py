@@ -33,10 +33,11 @@ _VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|
                     r"level|per 10,?000|how (is|are|was|were|has|have))\b|%", re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|"
                         r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
-                        r"concern\w*|ask\w*|explain\w*|reason\w*|done about|doing about|strategy|summar\w*)\b",
+                        r"concern\w*|ask\w*|explain\w*|reason\w*|done about|doing about|strategy|summar\w*|"
+                        r"vot\w*|motions?)\b",
                         re.IGNORECASE)
 _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|recommend\w*|approv\w*|endors\w*|"
-                       r"asked to)\b", re.IGNORECASE)
+                       r"asked to|vot\w*|motions?)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SHORT_YEARS = re.compile(r"(?<![\w£$.,/-])(?<!aged )(?<!ages )(?:fy\s*)?(1\d|2\d)\s*[-/]\s*(\d{2})(?![\w%/.-])"
                           r"(?!\s*(?:years?|yrs?)\b)", re.IGNORECASE)
@@ -69,6 +70,8 @@ _FRAME_WORDS = words("versus vs both either each other end last previous current
                      "march april may june july august september october november december")  # how it asks, and when
 _PLACE_NAMED = re.compile(r"\b(?:in|for|across|around|of)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+"
                           r"(?:area|locality|district|town|ward|patch)\b")  # "in the Weston-super-Mare area"
+_PERIOD_END = re.compile(r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                         r"[a-z]*\b|(?:year|quarter|month|q[1-4]|(?:19|20)\d\d)\b)", re.IGNORECASE)  # "end of April": no plan ended
 PAPER_LAG_DAYS = 100  # a meeting's minutes are printed in the pack of a meeting up to three months later
 
 
@@ -317,7 +320,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.papers = papers_held(result.papers, tools.meeting_dates())
         undated = undated if result.papers else question  # not a paper: its date is the figure's period
     result.start, result.end = _periods(undated, newest)
-    stripped = _SOURCE_CLAUSE.sub(" ", question)
+    stripped = _PERIOD_END.sub(" ", _SOURCE_CLAUSE.sub(" ", question))
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
     matches = tools.find_indicators(stripped) if tools else []

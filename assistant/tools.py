@@ -210,7 +210,7 @@ class IndicatorTools:
             self._label_words = {}
             for label in labels:
                 unbracketed = _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label))  # "Early Intervention Grant - £"
-                held = words(unbracketed)
+                held = words(unbracketed) - {"%"}  # "National - %" names a place, not what is counted
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
                     self._label_words[label] = (held, word_sequence(unbracketed))
         asked, spoken = words(text), word_sequence(text)

@@ -975,3 +975,51 @@ def test_a_count_asked_by_abbreviation_is_answered_by_a_sentence_naming_the_chil
                            "residential care are in commissioned placements outside the authority?")
     assert answer.answerable and "(9 out of 11) in commissioned residential placements" in answer.text
     _honest(answer)
+
+
+def test_a_trend_states_the_figures_between_its_first_and_last(assistant):
+    # the quarterly row "Rate of Looked-After Children per 10,000" runs Mar 15 64.1 ... Mar 16 62.5 ... Mar 17
+    # 65.8 ... Mar 18 69.7: too many quarters to state, so each March between is
+    answer = assistant.ask("How has Norfolk's rate of looked after children per 10,000 changed since March 2015?")
+    assert re.search(r"up from 64\.1 per 10,000 in March 2015 \[\d+\] \(then 62\.5 per 10,000 in March 2016 \[\d+\], "
+                     r"65\.8 per 10,000 in March 2017 \[\d+\]\)", answer.text), answer.text
+    assert {("2016-03", 62.5), ("2017-03", 65.8)} <= {(v.period, v.value) for v in answer.values}
+    _honest(answer)
+    answer = assistant.ask("What was Norfolk's rate of looked after children per 10,000 in March 2018?")
+    assert "(then" not in answer.text, "a question on one period is told no run"
+
+
+def test_the_end_of_a_month_asked_is_no_plan_ended(assistant):
+    # "ended" keeps "CP plans ended" off the count of children on plans; "(end of April 2018)" is a date
+    from assistant.routing import route
+
+    question = "How many kids on CP plans: Norfolk (end of April 2018) vs North Somerset (end of Dec 2021)?"
+    assert route(question, assistant.tools, assistant.councils, assistant.newest).indicators == ["cp_plans_number"]
+    answer = assistant.ask(question)
+    assert ("Norfolk", "2018-04", 646) in {(v.council, v.period, v.value) for v in answer.values}
+    _honest(answer)
+
+
+def test_a_number_the_question_gives_does_not_answer_how_many(assistant):
+    # "The number of children in pre-proceedings for 3 months or more has decreased during 2021." gives no count
+    from assistant.answers import gives_the_quantity
+
+    question = "How many children were in pre-proceedings for 3 months or more in North Somerset at the end of 2021?"
+    assert not gives_the_quantity(question, "The number of children in pre-proceedings for 3 months or more has "
+                                            "decreased during 2021.")
+    assert gives_the_quantity(question, "There were 14 children in pre-proceedings for 3 months or more.")
+    assert gives_the_quantity("How many of the 11 children are placed out of area?", "9 of the 11 children are")
+    _declined(assistant, question)
+
+
+def test_a_label_naming_only_a_place_and_a_unit_is_no_row_a_question_names(indicator_tools):
+    # Table 1 - SEND numbers: "National 8,669,080 2.79 11.6 14.35%" makes the label "National - %"
+    question = "How does Norfolk's social work workforce compare nationally - what % have under 2 years' service?"
+    assert "National - %" not in indicator_tools.labels_in(question)
+
+
+def test_a_vote_or_a_motion_is_asked_of_the_committee_not_of_figures():
+    from assistant.routing import route
+
+    plan = route("How did the vote go on Ms Corlett's motion on unlawful exclusions?", None, ["Norfolk"])
+    assert plan.narrative == "decided"
