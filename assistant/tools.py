@@ -28,6 +28,7 @@ _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
 _TOTAL_ROW = r"(?i)^\s*(?:grand |sub[ -]?)?total\b"
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
 _TITLE_NAMES_TOPIC = 3  # a table that does not name what is ranked still lists it when its title shares this many words
+_SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts needs
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 
 
@@ -353,8 +354,8 @@ class IndicatorTools:
         (or, failing that, whose title shares several words of ``topic``) and whose title, then column
         headers, share most of ``topic``'s words (a table that names only some of ``things`` must share
         another of them); its column for ``period`` (a total column first; a forecast only for the period
-        it forecasts), else its latest; total rows, and lines restating a total, left out. Empty when no
-        table lists them."""
+        it forecasts), else its latest; total rows, and lines restating a total, left out. Failing a
+        table, column groups, then a dashboard's rows that split one measure. Empty when none lists them."""
         wanted, about = words(things), words(topic)
         topical = about - wanted - words(council or "")  # what else the question is about
         values = self._papers()
@@ -379,7 +380,7 @@ class IndicatorTools:
             if (named or len((topical - _DIRECTORATE_WORDS) & title) >= _TITLE_NAMES_TOPIC) and score > best:
                 best, chosen = score, rows
         if chosen is None:
-            return self._largest_columns(values, about - wanted, period)
+            return self._largest_columns(values, about - wanted, period) or self._largest_siblings(values, wanted, period)
         asked = parse_period(period) if period else None
         own = list(dict.fromkeys(chosen[chosen["measure"] == measure]["column"]))  # a forecast only when asked for its period
         columns = list(dict.fromkeys(chosen["column"])) if asked else own
@@ -418,6 +419,29 @@ class IndicatorTools:
         else:
             chosen = chosen[chosen["period_end"] == chosen["period_end"].max()]
         ranked = chosen.assign(row=chosen["group"], ranked=chosen["sub"]).drop(columns=["group", "sub"])  # a line a group
+        return ranked.sort_values("value", ascending=False, kind="stable").to_dict("records")
+
+    def _largest_siblings(self, values: pd.DataFrame, things: frozenset[str], period: str | None) -> list[dict]:
+        """The rows of a dashboard that split one measure into what is ranked ("% of S47's with an
+        outcome - Concerns are substantiated ...", "... - not substantiated"), largest first: three or
+        more rows of a table whose labels share the part before " - ", which names ``things``; their
+        figures for ``period``, else the latest. Empty when no table has them."""
+        split = values["label"].fillna("").str.split(" - ", n=1, expand=True)
+        if split.shape[1] < 2 or not things:
+            return []
+        rows = values.assign(whole=split[0], part=split[1]).dropna(subset=["part"])
+        rows = rows[rows["whole"].map(lambda whole: things <= words(whole)) & (rows["measure"] == "value")
+                    & ~(rows["whole"].str.contains("%", regex=False) & (rows["unit"] != "%"))]  # a "%" label's count column
+        groups = [group for _, group in rows.groupby(["table_id", "whole"]) if group["label"].nunique() >= _SIBLINGS]
+        if not groups:
+            return []
+        asked = parse_period(period) if period else None
+        label = asked.label if asked is not None else None
+        chosen = max(groups, key=lambda group: ((group["period"] == label).any(), group["period_end"].max()))
+        wanted = label if (chosen["period"] == label).any() else \
+            chosen.loc[chosen["period_end"] == chosen["period_end"].max(), "period"].iloc[0]
+        chosen = chosen[chosen["period"] == wanted].drop_duplicates("label")
+        ranked = chosen.assign(row=chosen["part"], ranked=chosen["whole"]).drop(columns=["whole", "part"])
         return ranked.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
     def table(self, table_id: str) -> pd.DataFrame:

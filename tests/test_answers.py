@@ -1023,3 +1023,22 @@ def test_a_vote_or_a_motion_is_asked_of_the_committee_not_of_figures():
 
     plan = route("How did the vote go on Ms Corlett's motion on unlawful exclusions?", None, ["Norfolk"])
     assert plan.narrative == "decided"
+
+
+def test_a_ranking_of_rows_splitting_one_measure_ranks_their_parts(assistant):
+    # "4.5 % of S47's with an outcome - Concerns are substantiated and child is judged to be at continuing risk
+    # of significant harm ... 50.6%", "4.6 ... - Concerns are substantiated but ... 20.0%", "4.7 ... - Concerns not
+    # substantiated ... 20.0%" (Apr-18); in Feb-18: 76.4%, 9.9%, 11.2%
+    answer = assistant.ask("Which outcome of S47s was most common in Feb 2018?")
+    assert re.search(r"Concerns are substantiated and child is judged to be at continuing risk of significant harm, "
+                     r"76\.4% \[\d+\]; then Concerns not substantiated, 11\.2%", answer.text), answer.text
+    assert {v.unit for v in answer.values} == {"%"}, "not the counts printed beside the percentages"
+    _honest(answer)
+
+
+def test_a_previous_cp_plan_is_asked_of_repeat_plans(assistant):
+    from assistant.routing import route
+
+    plan = route("What % of Norfolk children starting a CP plan had a previous CP plan?", assistant.tools,
+                 assistant.councils, assistant.newest)
+    assert plan.indicators[:1] == ["cp_repeat"]
