@@ -11,6 +11,8 @@ England, "statistical neighbours" the benchmark group, "target" a target. Its pe
 one written just after or nearest to it in the sentence, else (or when it is "currently")
 the meeting date. A figure given for one of the council's localities ("West (93%)", "77.2% in
 South") is that locality's, not the county's; a bound ("below 60%", "over 80%") is no value.
+A bare number is a figure only where a list gives one count to an item ("At the end of December
+2021:" then "- 80 children were subject to a Child Protection plan").
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _COUNTYWIDE = re.compile(r"\b(county|overall|national|statistical neighbour|engl
 _YEAR_BEFORE = re.compile(r"^\W*(a year (ago|earlier)|last year|the previous year)\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-/]\d)", re.IGNORECASE)  # a bare year as a figure's period
 _ITEM = re.compile(r"^\s*[-•*]\s")  # a list item: "- In 2016 we only achieved 5.8% performance"
+_COUNT_ITEM = re.compile(r"^\s*[-•*]\s*(\d{1,3}(?:,\d{3})*|\d+)\s+(?![-–%]|per\b)([A-Za-z].*)$")  # "- 80 children were ..."
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 
 
@@ -73,9 +76,10 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
         if localities else None
     rows: list[dict] = []
     introduced: Indicator | None = None  # what the paragraph before a list speaks of: its items speak of it too
+    lead_period = None  # the period a list's lead line names: its items' counts are of it
     for block in blocks if blocks is not None else parse_blocks(document):
         if block.kind != "paragraph":
-            introduced = None
+            introduced = lead_period = None
             continue
         heading = block.heading_path[-1] if block.heading_path else ""
         item = _ITEM.match(block.lines[0][1])
@@ -123,24 +127,63 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 now = _NOW.search(" ".join(lead.split()[-5:]))
                 period = (None if now else _nearest_period(sentence, match.start(), match.end(), taken)) or fallback
                 line = _line_of(block, match.group(0))
+                source = "sentence" if period is not fallback else "current" if now else "meeting"
                 for measure in these:
-                    rows.append({
-                        "source": "prose", "council": meta.council, "geography": "local authority",
-                        "la_code": None, "region": None, "document": document.name, "meeting_date": meta.meeting_date,
-                        "table_id": None, "table_title": heading or block.report_title, "label": current.name,
-                        "label_path": " > ".join(block.heading_path), "indicator": current.id, "ref": None,
-                        "area": area if measure in ("value", "previous_year") else "county",
-                        "period": period.label if period else None,
-                        "period_kind": period.kind if period else None,
-                        "period_end": period.sort_key if period else None,
-                        "period_source": "sentence" if period is not fallback else "current" if now else "meeting",
-                        "measure": measure, "value": figure.value, "value_text": match.group(0), "unit": unit,
-                        "polarity": current.polarity, "status": "ok", "note": None, "page": block.page,
-                        "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
-                    })
+                    rows.append(_row(document, block, current, period, source, measure, figure.value, match.group(0),
+                                     unit, area if measure in ("value", "previous_year") else "county", line, sentence))
         if not item:
             introduced = current
+        rows += _listed_counts(document, block, catalogue, lead_period or fallback, lead_period is None)
+        lead_period = _list_lead_period(block, lead_period)
     return rows
+
+
+def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead, from_meeting: bool) -> list[dict]:
+    """Counts a list gives one to an item ("At the end of December 2021:" then "- 80 children were
+    subject to a Child Protection plan"): a number opening an item, of the count indicator the
+    words after it name; of the period the item names, else the one its list's lead line names."""
+    rows = []
+    for number, line in block.lines:
+        match = _COUNT_ITEM.match(line)
+        if not match:
+            continue
+        named = _specific(catalogue, " ".join(match.group(2).split()[:FOLLOWING_WORDS]))
+        if named is None or named.unit != "count":
+            continue
+        spans = list(period_spans(match.group(2)))
+        period, source = (spans[-1][2], "sentence") if spans else (lead, "meeting" if from_meeting else "sentence")
+        text = line.strip().lstrip("-•* ")
+        rows.append(_row(document, block, named, period, source, "value", float(match.group(1).replace(",", "")),
+                         match.group(1), "count", "county", number, text))
+    return rows
+
+
+def _list_lead_period(block: Block, before):
+    """The period a list's lead line names ("- At the end of December 2021:"), for the items after it:
+    kept while items follow, forgotten at a paragraph that is no item."""
+    last = block.lines[-1][1].rstrip()
+    if last.endswith(":"):
+        spans = list(period_spans(last))
+        return spans[-1][2] if spans else None
+    return before if _ITEM.match(block.lines[0][1]) else None
+
+
+def _row(document: Document, block: Block, indicator: Indicator, period, source: str, measure: str, value: float,
+         printed: str, unit: str, area: str, line: int, sentence: str) -> dict:
+    """One prose value row, with the sentence it was read from."""
+    meta = document.meta
+    heading = block.heading_path[-1] if block.heading_path else ""
+    return {
+        "source": "prose", "council": meta.council, "geography": "local authority",
+        "la_code": None, "region": None, "document": document.name, "meeting_date": meta.meeting_date,
+        "table_id": None, "table_title": heading or block.report_title, "label": indicator.name,
+        "label_path": " > ".join(block.heading_path), "indicator": indicator.id, "ref": None, "area": area,
+        "period": period.label if period else None, "period_kind": period.kind if period else None,
+        "period_end": period.sort_key if period else None, "period_source": source,
+        "measure": measure, "value": value, "value_text": printed, "unit": unit,
+        "polarity": indicator.polarity, "status": "ok", "note": None, "page": block.page,
+        "line": line, "row": None, "column": None, "quote": sentence.strip()[:600],
+    }
 
 
 def _area(lead: str, following: str, names: str | None, council: str | None, previous: str) -> str:

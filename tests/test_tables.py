@@ -291,6 +291,19 @@ def test_figures_stated_in_prose_become_values_with_the_sentence():
                    ("england", "2019-06-06"): 10.0}, "from 13% in March 2018 to 9% in September 2018 ... currently 14%"
 
 
+def test_a_count_a_list_gives_an_item_is_of_the_period_its_lead_line_names():
+    # "- At the end of December 2021:" ... "- 80 children were subject to a Child Protection plan" "- 192 children
+    # were in care"; the bare numbers of sentences ("In 2021 there were 9684 contacts") stay no figures
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    somerset = load_document(CORPUS / "north-somerset_2022-03-10_children-young-people-policy-scrutiny-panel.txt", 10**9)
+    rows = pd.DataFrame(prose_values(somerset, Catalogue.load()))
+    counts = rows[rows["unit"] == "count"]
+    assert {(row.indicator, row.period, row.value, row.line) for row in counts.itertuples()} == {
+        ("cp_plans_number", "2021-12", 80.0, 44), ("cla_number", "2021-12", 192.0, 45)}
+
+
 def test_a_table_going_on_under_a_pages_running_header_keeps_its_title(papers):
     # "## Children who ceased to be looked after during the year" ... "# Children in Care and Adoption
     # Performance Tables" (printed atop each page) ... "## Gender" ... "## Age": all of children who ceased care
