@@ -495,7 +495,7 @@ def gives_the_quantity(question: str, text: str) -> bool:
     things = counted(question)
     words = _PER_UNIT.sub(" ", undated(text)).split()
     given = _qualifying_numbers(question)
-    stated = [n for n, word in enumerate(words) if numbers_in(word) and not _qualifies(words, n, given)]
+    stated = {n for n, word in enumerate(words) if numbers_in(word) and not _qualifies(words, n, given)}
     if not things:
         return bool(stated)
     # the thing counted is named within a few words of a number, written in figures or words ("Four new Special

@@ -133,15 +133,16 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                                      unit, area if measure in ("value", "previous_year") else "county", line, sentence))
         if not item:
             introduced = current
-        rows += _listed_counts(document, block, catalogue, lead_period or fallback, lead_period is None)
+        rows += _listed_counts(document, block, catalogue, lead_period, fallback)
         lead_period = _list_lead_period(block, lead_period)
     return rows
 
 
-def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead, from_meeting: bool) -> list[dict]:
+def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead, fallback) -> list[dict]:
     """Counts a list gives one to an item ("At the end of December 2021:" then "- 80 children were
     subject to a Child Protection plan"): a number opening an item, of the count indicator the
-    words after it name; of the period the item names, else the one its list's lead line names."""
+    words after it name; of the period the item names, else the one its list's lead line names,
+    else ``fallback`` (the meeting's)."""
     rows = []
     for number, line in block.lines:
         match = _COUNT_ITEM.match(line)
@@ -151,7 +152,7 @@ def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead,
         if named is None or named.unit != "count":
             continue
         spans = list(period_spans(match.group(2)))
-        period, source = (spans[-1][2], "sentence") if spans else (lead, "meeting" if from_meeting else "sentence")
+        period, source = (spans[-1][2], "sentence") if spans else (lead, "sentence") if lead else (fallback, "meeting")
         text = line.strip().lstrip("-•* ")
         rows.append(_row(document, block, named, period, source, "value", float(match.group(1).replace(",", "")),
                          match.group(1), "count", "county", number, text))

@@ -413,11 +413,7 @@ class IndicatorTools:
                 best, chosen = shared, rows
         if chosen is None:
             return []
-        asked = parse_period(period) if period else None
-        if asked is not None and (chosen["period"] == asked.label).any():
-            chosen = chosen[chosen["period"] == asked.label]
-        else:
-            chosen = chosen[chosen["period_end"] == chosen["period_end"].max()]
+        chosen = _of_period_or_latest(chosen, period)
         ranked = chosen.assign(row=chosen["group"], ranked=chosen["sub"]).drop(columns=["group", "sub"])  # a line a group
         return ranked.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
@@ -438,9 +434,7 @@ class IndicatorTools:
         asked = parse_period(period) if period else None
         label = asked.label if asked is not None else None
         chosen = max(groups, key=lambda group: ((group["period"] == label).any(), group["period_end"].max()))
-        wanted = label if (chosen["period"] == label).any() else \
-            chosen.loc[chosen["period_end"] == chosen["period_end"].max(), "period"].iloc[0]
-        chosen = chosen[chosen["period"] == wanted].drop_duplicates("label")
+        chosen = _of_period_or_latest(chosen, period).drop_duplicates("label")
         ranked = chosen.assign(row=chosen["part"], ranked=chosen["whole"]).drop(columns=["whole", "part"])
         return ranked.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
@@ -619,3 +613,11 @@ def _latest(rows: pd.DataFrame) -> dict:
     """The newest period's value (from a table before prose when both give it)."""
     newest = rows[rows["period_end"] == rows["period_end"].max()]
     return _records(newest.head(1))[0]
+
+
+def _of_period_or_latest(rows: pd.DataFrame, period: str | None) -> pd.DataFrame:
+    """The rows of the period asked, when they hold it; else those of their latest period."""
+    asked = parse_period(period) if period else None
+    if asked is not None and (rows["period"] == asked.label).any():
+        return rows[rows["period"] == asked.label]
+    return rows[rows["period_end"] == rows["period_end"].max()]
