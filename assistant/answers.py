@@ -35,7 +35,9 @@ _PERCENTAGE_ASKED = re.compile(rf"\bpercentage\b|{_WHAT_PERCENT}", re.IGNORECASE
 _PERCENTAGE_STATED = re.compile(r"%|\bper ?cent\b", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\bper\s*1?0{1,2},?000\b|\bper\s*1?0{1,2}k\b", re.IGNORECASE)  # "rate per 10,000"
 _RATE_STATED = re.compile(r"\bper\s*(?:1?0{1,2},?000|1?0{1,2}k|1,000)\b|\brates?\b", re.IGNORECASE)
-_PER_UNIT = re.compile(r"\bper\s+1\d{1,2},?000\b", re.IGNORECASE)  # "per 10,000": a rate's unit, not a number
+# not figures: a rate's unit ("per 10,000", "per 1,000"), an age range ("10-17 year olds", "aged 8-11")
+_NOT_FIGURES = re.compile(r"\bper\s+1\d{0,2},?000\b|\baged\s+\d{1,2}\s*[-–]\s*\d{1,2}\b"
+                          r"|\b\d{1,2}\s*[-–]\s*\d{1,2}(?=\s*(?:years?|yrs?|year-olds?)\b)", re.IGNORECASE)
 # "4.4.1 The number", "2. Evidence", "3 Background"; not a count ("137 Children/YP have been referred")
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
@@ -43,7 +45,8 @@ _MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w
                           r"value of (?:the |its |each )?contracts?)\b|£|\bhow much\b.*\bpa(?:ying|id|ys)\b", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
                              r"(?:statistical|stat) neighbou?rs?'?|regional|region's)\b(?:\s+[\w-]+){0,2}?\s+"
-                             r"(?:average|rate|figure|benchmark|mean|median|level|percentage|comparator)\b", re.IGNORECASE)
+                             r"(?:(?:average|rate|figure|benchmark|mean|median|level|percentage|proportion|share|comparator)\b|%)",
+                             re.IGNORECASE)
 _BENCHMARK_STATED = re.compile(r"\b(national\w*|england|english|(?:statistical|stat) neighbou?rs?'?|sns?|regional|region|"
                                r"eastern|east of england|comparators?|nationally)\b", re.IGNORECASE)
 _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
@@ -51,6 +54,11 @@ _SALARY = re.compile(r"\b(salar(y|ies)|wages?|pay)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
 _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|has|are|is|do|does|in|of|at|on|"
                       r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
+# "how many of the young people on the programme are girls": what is counted is what they are (not "are placed ...")
+_COUNTED_PART = re.compile(r"\bhow many of (?:[\w'-]+ ){1,8}?(?:are|were|is|was|have been|had been) "
+                           r"(?!\w+ed\b|(?:in|on|at|with|from|under|over|still|now|currently|also|not|being|living)\b)"
+                           r"((?:[\w'-]+ ?){1,3}?)"
+                           r"(?=\s*[?,.]|\s+(?:in|at|on|by|during|according|per|from|since)\b|\s*$)", re.IGNORECASE)
 _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+((?:[\w'-]+\s*?){1,5}?)"
                        r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young", "cic": "children", "lac": "children", "cla": "children",
@@ -59,6 +67,11 @@ _NEAR = 6  # words between a number and the thing it counts
 _BENCHMARK_NEAR = 5  # words from a benchmark's name to its figure ("the national average standing at 59%")
 _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why|(?:by|for) how)\b)",
                               re.IGNORECASE)  # "..., and by how much ...": a second question
+# "what overall Ofsted judgement", "what rating did the inspection give": answered only by a grade
+_JUDGEMENT_ASKED = re.compile(r"\b(?:judge?ments?|ratings?|grades?|rated?|judged|graded)\b", re.IGNORECASE)
+_INSPECTION = re.compile(r"\b(?:ofsted|inspect\w*|hmip|cqc|judge?ments?)\b", re.IGNORECASE)
+_JUDGEMENT_STATED = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate|satisfactory|special measures|"
+                               r"serious weakness(?:es)?)\b", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -459,18 +472,27 @@ def asks_quantity(question: str) -> bool:
 
 
 def counted(question: str) -> set[str]:
-    """The stems of what a question counts ("how many families did ..." -> famili) or spends money
+    """The stems of what a question counts ("how many families did ..." -> famili; "how many of the
+    young people are girls" -> girl) or spends money
     on ("how much did Norfolk spend on free school meals" -> free, school, meal); not a period it
     names ("budget for 2018-19")."""
-    match = _COUNTED.search(question) or _SPENT_ON.search(question)
+    match = _COUNTED_PART.search(question) or _COUNTED.search(question) or _SPENT_ON.search(question)
     stems = content_words(undated(match.group(1))) if match else set()
     return {name for stem in stems for name in (stem, _COUNTED_SYNONYMS.get(stem, stem))}
 
 
 def answers_a_part(question: str, text: str) -> bool:
     """Whether a text can answer one of the questions a compound question asks: a part that asks
-    no quantity, or one whose quantity it gives."""
-    return any(gives_the_quantity(part, text) for part in question_parts(question))
+    no quantity or judgement, or one whose quantity or judgement it gives."""
+    return any(gives_the_quantity(part, text) and gives_the_judgement(part, text) for part in question_parts(question))
+
+
+def gives_the_judgement(question: str, text: str) -> bool:
+    """Whether a text can answer a question asking for an inspection's judgement or rating: it names
+    a grade ("Requires Improvement", "good or outstanding"). A question asking how much is left to
+    ``gives_the_quantity`` ("what % of schools were judged good"), one on a risk's rating is not asked."""
+    asked = _JUDGEMENT_ASKED.search(question) and _INSPECTION.search(question) and not asks_quantity(question)
+    return not asked or bool(_JUDGEMENT_STATED.search(text))
 
 
 def gives_the_quantity(question: str, text: str) -> bool:
@@ -493,7 +515,7 @@ def gives_the_quantity(question: str, text: str) -> bool:
         return any(numbers_in(word) and _BENCHMARK_STATED.search(" ".join(words[max(0, n - _BENCHMARK_NEAR):n]))
                    for n, word in enumerate(words))
     things = counted(question)
-    words = _PER_UNIT.sub(" ", undated(text)).split()
+    words = _NOT_FIGURES.sub(" ", undated(text)).split()
     given = _qualifying_numbers(question)
     stated = {n for n, word in enumerate(words) if numbers_in(word) and not _qualifies(words, n, given)}
     if not things:
@@ -536,4 +558,4 @@ def _counts_in_words(word: str, following: list[str]) -> bool:
 def states_a_quantity(text: str) -> bool:
     """Whether a text gives a number other than a date, a period, a section number or the base
     of a rate ("twice the number per 10,000")."""
-    return bool(numbers_in(_PER_UNIT.sub(" ", undated(text))))
+    return bool(numbers_in(_NOT_FIGURES.sub(" ", undated(text))))

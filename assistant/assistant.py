@@ -15,7 +15,7 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
 from .catalogue import unit_class, words
 from .config import Settings
 from .periods import first_day, parse_period, periods_named, term_parts, terms_named
-from .routing import Route, route, topic_question
+from .routing import QUOTED, Route, route, topic_question
 from .search import BUDGET_MONTH, Filters, tokenize
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
@@ -23,7 +23,6 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
                     "national_top_quartile": "national top quartile"}
 _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
-_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
@@ -31,11 +30,19 @@ _PAPER_WORDS = content_words("performance report reports paper papers pack updat
 MIN_RELEVANCE = 1.0  # cross-encoder logit a quoted passage needs (tuned on the gold set's dev part)
 SURE_RELEVANCE = 2.5  # above it, the cross-encoder's word is enough; below, the quote must name the topic
 QUOTES = 3  # passages an answer quotes at most
+MIN_PEAK_PERIODS = 3  # periods a run needs for "which month was highest" to be asked of it
+_PEAK_KINDS = {"month": {"month"}, "year": {"year", "financial_year"}, "quarter": {"quarter"}, "term": {"term"}}
 STEPS = 6  # figures of a run stated between its first and last, for a question on a trend
 PARAGRAPH_LEAD = 45  # words of a quote's paragraph before its sentence that the quote starts with
 FEW_QUALIFIERS = 2  # qualifiers a quoted passage must hold all of; of more, it must hold half
 MIN_SHARED_WORDS = 8  # a run of words two quotes share that makes them one
 MIN_COVERAGE = 0.25  # and the share of the question's words it must hold
+_TITLE = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")  # "Rapid Response", "Inside Out"
+# "in the last 12 months", "during the last quarter": the span before the paper's meeting, in days
+_RECENT = re.compile(r"\b(?:in|over|during|for) the (?:last|past|previous) (12 months|twelve months|year|quarter|"
+                     r"3 months|three months|6 months|six months)\b", re.IGNORECASE)
+_RECENT_DAYS = {"12 months": 365, "twelve months": 365, "year": 365, "quarter": 92, "3 months": 92, "three months": 92,
+                "6 months": 183, "six months": 183}
 PERIOD_REPORTED_DAYS = 550  # a paper reports on a period up to about eighteen months after it ends
 MONTH_REPORTED_DAYS = 120  # and on a month's figures within about four months
 # the column "which line has the largest ..." ranks: an overspend, a budget, a balance, else the value
@@ -142,13 +149,18 @@ class Assistant:
     def _compose(self, question: str, plan: Route, citer: Citer, filters: Filters | None, timings: dict):
         """The figures and the papers' words for one route; whether passages were quoted as the answer."""
         parts, values, chart, searches, cited = [], [], [], len(citer.searched), len(citer.citations)
-        if plan.rows_of:
+        if plan.peak and plan.indicators:
+            sentence, values = self._peak(plan, citer)
+            parts = [sentence] if sentence else []
+        elif plan.rows_of:
             sentence, values = self._largest(plan, citer)
             parts = [sentence] if sentence else []
         qualified = []  # "referred to Stronger Families": the papers' words on it come before every referral's figures
         if plan.is_numeric and plan.qualifiers and not parts:
             qualified = self._narrative(question, plan, citer, filters, with_numbers=False, holding=plan.qualifiers)
-        if plan.is_numeric and not parts:
+        # "referrals to the Rapid Response service": every referral's figures do not answer for the service named
+        named_apart = _service_named(question, plan) is not None
+        if plan.is_numeric and not parts and not named_apart:
             step = time.perf_counter()
             kept = citer.mark()
             parts, values, chart = self._numeric(plan, citer)
@@ -283,6 +295,39 @@ class Assistant:
         verdict = {"lower": " - lower is better", "higher": " - higher is better"}.get(polarity, "")
         return (f"{name}, highest first{same}: " + "; ".join(pieces) + f"{verdict}. Of the councils whose papers "
                 f"are indexed, {latest[0]['council']} is highest and {latest[-1]['council']} lowest."), used
+
+    def _peak(self, plan: Route, citer: Citer):
+        """Which month (year, quarter, term) of an indicator's run was highest or lowest ("which month
+        had the most contacts"), and the other extreme: of the longest run one table or paper gives
+        of that kind of period, within the period asked when it spans more than one."""
+        kind, extreme = plan.peak
+        for indicator in self._specific(plan.indicators)[:2]:
+            council = plan.council or next(iter(self.tools.series_councils(indicator)), None)
+            if council is None:
+                continue
+            spans = plan.start != plan.end
+            rows = self.tools.series(indicator, council, start=plan.start if spans else None, end=plan.end if spans else None)
+            rows = rows[(rows["source"] != "official") & rows["period_kind"].isin(_PEAK_KINDS[kind])]
+            if rows.empty:
+                continue
+            run = rows["table_id"].fillna(rows["document"] + " " + rows["label"])
+            longest = rows.groupby(run)["period"].nunique().idxmax()
+            rows = rows[run == longest].drop_duplicates("period")
+            if len(rows) < MIN_PEAK_PERIODS:
+                continue
+            ordered = rows.sort_values("value", ascending=extreme == "lowest", kind="stable").to_dict("records")
+            top, other = ordered[0], ordered[-1]
+            used, pieces = [], []
+            for row in (top, other):
+                n = citer.cite_value(row)
+                used.append(stated(row, n))
+                pieces.append(f"{format_period(row['period'], row.get('period_kind'))}, {format_value(row)} [{n}]")
+            first, last = rows.iloc[0], rows.iloc[-1]
+            between = f"{format_period(first['period'], first['period_kind'])} to {format_period(last['period'], last['period_kind'])}"
+            opposite = "lowest" if extreme == "highest" else "highest"
+            return (f"{council}, {top['label']}, {between}: {extreme} in {pieces[0]}; {opposite} in {pieces[1]}.",
+                    used)
+        return None, []
 
     def _largest(self, plan: Route, citer: Citer):
         """Which row of a paper's table is largest ("which year group had the most exclusions"),
@@ -631,6 +676,9 @@ class Assistant:
     def _not_found(self, plan: Route) -> str:
         """Say what was searched and what is nearest, never a guess."""
         covered = self._coverage()
+        service = _service_named(plan.question, plan)
+        if service:
+            return f"The papers hold no figure that answers this question for {service}. {covered}"
         place = f"{plan.area} ({plan.council})" if plan.area != "county" and plan.council else \
             plan.area if plan.area != "county" else plan.council
         wanted = (f" for {place}" if place else "") + (f" in {format_period(plan.end)}" if plan.end else "")
@@ -654,6 +702,17 @@ class Assistant:
         return f"The papers do not answer this question. {covered}"
 
 
+def _service_named(question: str, plan: Route) -> str | None:
+    """The service or programme a question names by a title of two or more capitalised words past
+    its first word, which its indicator's words do not cover ("Norfolk's Rapid Response service")."""
+    councils = words(" ".join(filter(None, [plan.council, *plan.others])))
+    for title in _TITLE.findall(question[1:]):
+        named = words(title)
+        if named & plan.qualifiers and not named & councils:
+            return title
+    return None
+
+
 def _on_topic(question: str, plan: Route, passage: Passage, quote: str) -> bool:
     """Whether a quote or its section heading holds a word of the question other than a council's name."""
     named = content_words(" ".join(filter(None, [plan.council, *plan.others])))
@@ -674,6 +733,14 @@ def _section(hit) -> str:
     return (hit.metadata.get("heading") or "").split(" > ")[-1]
 
 
+def _recent(text: str, meeting: str | None) -> list[tuple[date, date]]:
+    """The spans "in the last 12 months" or "during the last quarter" name in a paper: up to its meeting."""
+    if not meeting:
+        return []
+    day = date.fromisoformat(meeting)
+    return [(day - timedelta(days=_RECENT_DAYS[span.lower()]), day) for span in _RECENT.findall(text)]
+
+
 def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = False) -> bool:
     """Whether a text can speak of the period a question names: it mentions that period, or its
     paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for one month, else
@@ -685,8 +752,8 @@ def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = Fal
         return True
     since = first_day(start or end)
     until = end.end if end else date.max  # "since November 2021": to this day
-    named = periods_named(text)
-    if any(first_day(p) <= until and p.end >= since for p in named):
+    named = [(first_day(p), p.end) for p in periods_named(text)] + _recent(text, meeting)
+    if any(first <= until and last >= since for first, last in named):
         return True
     if sentence and named:
         return False
@@ -754,7 +821,7 @@ def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     title and periods, with the question, when they name ``CLEARLY_CLOSER`` more of them than the
     latest row's label ("adoptions completed within 12 months", not "children adopted"); else all
     the rows."""
-    quoted = [words(text) for text in _QUOTED.findall(question)]  # "Norfolk's 'percentage of children adopted'"
+    quoted = [words(text) for text in QUOTED.findall(question)]  # "Norfolk's 'percentage of children adopted'"
     named_in_full = [row for row in rows if any(quote <= words(row["label"]) for quote in quoted if quote)]
     if named_in_full:
         return named_in_full
@@ -854,10 +921,11 @@ def _answering(question: str, following: str) -> str | None:
 
 
 def _next_sentence(sentence: str, quote: str) -> str:
-    """The sentence after ``sentence`` in its quote (which reads on past it); empty when none."""
-    parts = sentences_of(quote)
-    index = next((n for n, part in enumerate(parts) if part.strip() == sentence.strip()), len(parts))
-    return parts[index + 1] if index + 1 < len(parts) else ""
+    """The sentence after ``sentence`` in its quote (which reads on past it), or the words after it
+    when the quote, flattened from a table's lines, has no sentence break; empty when none."""
+    rest = quote.split(sentence.strip(), 1)[1] if sentence.strip() and sentence.strip() in quote else ""
+    parts = sentences_of(rest.strip())
+    return parts[0] if parts else ""
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:

@@ -161,7 +161,8 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
         period, period_source = _cell_period(cell, measure, latest, fallback)
         unit = unit_of(figure, cell, label) if figure.status == "ok" else None
         wanted = unit if figure.status == "ok" else row_unit.get(cell.row)  # a RAG mark rates the row's unit
-        indicator = catalogue.match(" ".join(path[1:]) or label, wanted) or catalogue.match(label, wanted)
+        # the row's own label first: "Contacts - No." under "Contact & Referrals" counts contacts, not referrals
+        indicator = catalogue.match(label, wanted) or catalogue.match(" ".join(path[1:]), wanted)
         if indicator is None and _TOTAL.match(row_label):  # a breakdown's total counts what the table counts
             indicator = catalogue.match(_BREAKDOWN.sub("", table.title), wanted)
         base = {

@@ -25,6 +25,10 @@ _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|ha
 _WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|commonest|biggest|largest|highest|greatest)"
                         r"\s+((?:[\w'/-]+\s+){0,2}?[\w'/-]+(?:\s+of\s+[\w'/-]+)?)(?=\s+(?:for|in|among|across|behind|why|"
                         r"that|when|where|children|young|people|pupils|families|is|was|are|were)\b|\s*[?,.]|$)", re.IGNORECASE)
+# "which month had the most contacts", "in which year were fewest ...": the period of a run that is highest or lowest
+_PEAK = re.compile(r"\bwhich\s+(month|year|quarter|term)\b(?!\s+group)(?=.*\b(?:(most|highest|largest|biggest|greatest|peak\w*)|"
+                   r"(fewest|lowest|least|smallest))\b)", re.IGNORECASE)
+QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
 _MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level|share|amount|value|total|score)\b",
                             re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
@@ -94,6 +98,7 @@ class Route:
     parts: list["Route"] = field(default_factory=list)  # one per council when each names its own paper or period
     qualifiers: frozenset[str] = frozenset()  # what the question says its indicator does not ("referred to Stronger Families")
     rows_of: str | None = None  # "which year group had the most ...": the rows of a paper's table it ranks
+    peak: tuple[str, str] | None = None  # ("month", "highest") of "which month had the most contacts"
     other_unit: str | None = None  # an indicator it names whose figures are in another unit (a share for how many)
     benchmark: str | None = None  # "what is the national average for ...": the benchmark asked for itself
 
@@ -328,9 +333,10 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         question, tools.label_units(m.id) if m.how == "similar label" else {unit_class(m.unit)})}
     catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
-    labels = tools.labels_in(stripped)[:2] if tools else []
+    quoted = [label for phrase in QUOTED.findall(question) for label in tools.labels_quoted(phrase)] if tools else []
+    labels = quoted[:2] or (tools.labels_in(stripped)[:2] if tools else [])
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
-    named_labels = [label for label in labels if len(words(label)) > strongest
+    named_labels = [label for label in labels if (label in quoted or len(words(label)) > strongest)
                     and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or [m.id for m in catalogue]
     if not result.indicators:
@@ -341,7 +347,10 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.money = bool(_MONEY.search(question))
     result.benchmark = benchmark_asked(question)
     ranked = _WHICH_MOST.search(question) or _WHAT_MOST.search(question)  # "what was the most common cease reason"
-    if ranked and not _place(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
+    peak = _PEAK.search(question)
+    if peak:
+        result.peak = (peak.group(1).lower(), "highest" if peak.group(2) else "lowest")
+    elif ranked and not _place(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
         result.rows_of = ranked.group(1)
     for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
         if pattern.search(question):

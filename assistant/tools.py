@@ -19,7 +19,7 @@ from .periods import first_day, parse_period, term_label, term_parts, terms_name
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
-_UNIT_SUFFIX = re.compile(r"\s+-\s+£[km]?\s*$")  # a column headed only by its currency
+_UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number|%)\s*$", re.IGNORECASE)  # a column headed by its unit alone
 GAP_WORDS = 2  # a label's words may stand this far apart in a question ("social work assessments")
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
@@ -218,6 +218,15 @@ class IndicatorTools:
         found = [label for label, (held, sequence) in self._label_words.items()
                  if held <= asked and _said_together(sequence, spoken)]
         return sorted(found, key=lambda label: -len(self._label_words[label][0]))
+
+    def labels_quoted(self, phrase: str) -> list[str]:
+        """Paper labels that say a phrase a question quotes, in its order ("'any other reason'" in "Care
+        ceased for any other reason"), shortest first."""
+        self.labels_in("")  # reads the labels' words once
+        wanted, sequence = words(phrase), word_sequence(phrase)
+        found = [label for label, (held, said) in self._label_words.items()
+                 if wanted and wanted <= held and _said_together(sequence, said)]
+        return sorted(found, key=lambda label: len(self._label_words[label][0]))
 
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""

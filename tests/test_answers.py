@@ -131,6 +131,9 @@ def test_a_question_narrower_than_its_indicator_is_answered_first_by_the_papers_
     assert "Family Networking" not in answer.citations[0].quote, "the quote stops at the next section's heading"
     assert _verbatim(answer.citations[0])
     _honest(answer)
+    # a service the question names, of which the papers give no such figure: not every referral's figures
+    rapid = _declined(assistant, "How many referrals did Norfolk's Rapid Response service take in 2019-20?")[0]
+    assert rapid.text.startswith("The papers hold no figure that answers this question for Rapid Response."), rapid.text
 
 
 def test_a_quote_reads_on_to_the_resolution_that_follows_it(assistant):
@@ -226,9 +229,16 @@ def test_a_list_of_recommendations_is_quoted_past_its_numbers_and_the_chunk_end(
 
 
 def test_a_how_many_quote_must_name_what_is_counted_beside_its_number(assistant):
+    from assistant.answers import counted
+
     answer = assistant.ask("How many families did Norfolk's new Children with Disabilities outreach team support "
                            "in its first year of operation?")
     assert not answer.answerable, answer.text  # "53 designated children centres" counts no families
+    # "There have been 25 young people access the programme": how many of them are girls is not said
+    part = "How many of the young people on Norfolk's Inside Out programme are girls?"
+    assert counted(part) == {"girl"} and counted("How many of the care leavers are placed out of county?") == {"care", "leaver"}
+    _declined(assistant, part)
+    assert "25 young people" in assistant.ask("How many young people have been on Norfolk's Inside Out programme?").text
 
 
 def test_each_question_a_compound_question_asks_is_answered(assistant):
@@ -284,6 +294,25 @@ def test_which_row_of_a_table_is_largest_is_answered_from_the_table_that_lists_t
     assert "Grand Total" not in ceased.text, "a total row is no row of the breakdown"
     _honest(answer)
     _honest(ceased)
+
+
+def test_a_row_label_the_question_quotes_is_what_is_asked(assistant):
+    # "children leaving care" would name care leavers; the quoted words name the paper's row
+    answer = assistant.ask("What % of Norfolk children leaving care did so for 'any other reason' in the 2019-20 prediction?")
+    assert answer.text.startswith("Norfolk, Care ceased for any other reason: forecast 33.4% in 2019-20 [1]."), answer.text
+    assert answer.citations[0].lines == "832"
+    _honest(answer)
+
+
+def test_which_month_of_a_run_was_highest_is_answered_from_the_longest_run(assistant):
+    contacts = assistant.ask("Which month had the most contacts into children's social care in Norfolk?")
+    assert contacts.text.startswith("Norfolk, Contacts - No. (in-month), April 2017 to April 2018: highest in "
+                                    "November 2017, 4,205 [1]; lowest in April 2018, 2,643 [2]."), contacts.text
+    assert contacts.values[0].period == "2017-11" and contacts.citations[0].lines == "988"
+    fewest = assistant.ask("In which month were the fewest social work assessments authorised in Norfolk?")
+    assert "lowest in September 2017, 494 [1]; highest in November 2017, 818 [2]" in fewest.text, fewest.text
+    _honest(contacts)
+    _honest(fewest)
 
 
 def test_a_figure_is_given_with_the_year_before_and_the_benchmarks_its_paper_prints_beside_it(assistant):
@@ -498,6 +527,42 @@ def test_a_sentence_without_the_kind_of_figure_asked_for_does_not_answer_it(assi
     _declined(assistant, "What was Norfolk's rate of looked after children per 10,000 children according to the "
                          "November 2014 Getting in Shape report?",
               "What is the salary range for an experienced social worker in Norfolk?")
+
+
+def test_an_inspection_judgement_is_answered_only_by_words_that_give_a_grade(assistant):
+    from assistant.answers import gives_the_judgement
+
+    asked = "How did Ofsted rate the council's children's social care at its last inspection?"
+    assert not gives_the_judgement(asked, "Overall however, the percentage of children in residential care is higher.")
+    assert gives_the_judgement(asked, "Ofsted judged the school as Requires Improvement in January 2018.")
+    assert gives_the_judgement("What % of schools were judged good by Ofsted?", "Moderation is taking place now."), \
+        "a share asked for is left to the quantity check"
+    assert gives_the_judgement("What is the current rating of the LAC overspend risk?", "The score is 12."), "no inspection"
+    school = assistant.ask("What grade did Ofsted give Winterton Primary School in January 2018?")
+    assert school.answerable and "Requires Improvement" in school.text, school.text
+    # Northumberland's paper speaks of its services "overall", never of an Ofsted grade
+    _declined(assistant, "What was the overall Ofsted judgement for Northumberland children's services at the latest inspection?",
+              "What overall rating did Ofsted give Northumberland's children's services?")
+
+
+def test_a_sentence_speaks_of_the_period_its_words_name(assistant):
+    from assistant.answers import gives_the_quantity
+
+    # "In the last 12 months, 67% ... placed within 20 miles" (June 2019): the year to the meeting, not 2017
+    _declined(assistant, "What % of Northumberland's children in care were placed within 20 miles of home in 2017?")
+    recent = assistant.ask("What % of Northumberland's children in care were placed within 20 miles of home in 2018-19?")
+    assert "67%" in recent.text, recent.text
+    # a youth justice table's "Jan 17 - Dec 17" row gives no figure for 2018; "per 1,000" is a rate's unit
+    custody = "What was Norfolk YOT's custody rate per 1,000 of the 10-17 population for {}?"
+    assert assistant.ask(custody.format("Jan 17 - Dec 17")).answerable
+    _declined(assistant, custody.format("Jan 18 - Dec 18"))
+    assert not gives_the_quantity("How many 10-17 year olds were in custody?", "Custody of 10-17 year olds is rare.")
+
+
+def test_a_benchmark_asked_as_a_percentage_is_not_answered_with_the_councils_own(assistant):
+    answer = _declined(assistant, "What's the national % of 16 and 17 year olds in education, employment or "
+                                  "training that Norfolk's July 2018 report compares itself with?")[0]
+    assert "but no England figure" in answer.text, answer.text
 
 
 def test_a_figure_given_in_the_sentence_after_the_one_that_answers_is_quoted(assistant):

@@ -125,6 +125,15 @@ def test_mi_report_benchmarks_targets_localities_and_carried_group_labels(papers
         assert benchmarks == wanted, label
 
 
+def test_a_row_is_filed_by_its_own_label_before_the_group_it_sits_in(papers):
+    values, _ = papers["norfolk_2018-07-10"]
+    # "Contacts - No. (in-month)" under the dashboard's "Contact & Referrals" group counts contacts
+    contacts = values[(values["label"] == "Contacts - No. (in-month)") & (values["source"] == "table")]
+    assert set(contacts["indicator"]) == {"contacts"}, set(contacts["indicator"])
+    referrals = values[(values["indicator"] == "referrals_number") & (values["source"] == "table")]
+    assert set(referrals["label"]) == {"Referrals - No. (in-month)"}, "nor contacts one source made, nor repeat contacts"
+
+
 def test_report_card_tables_with_periods_down_the_rows(papers):
     values, _ = papers["norfolk_2018-07-10"]
     percent = values[(values["ref"] == "9.2") & (values["period"] == "2017-04") & (values["measure"] == "value")]
