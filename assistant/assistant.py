@@ -921,11 +921,10 @@ def _answering(question: str, following: str) -> str | None:
 
 
 def _next_sentence(sentence: str, quote: str) -> str:
-    """The sentence after ``sentence`` in its quote (which reads on past it), or the words after it
-    when the quote, flattened from a table's lines, has no sentence break; empty when none."""
-    rest = quote.split(sentence.strip(), 1)[1] if sentence.strip() and sentence.strip() in quote else ""
-    parts = sentences_of(rest.strip())
-    return parts[0] if parts else ""
+    """The sentence after ``sentence`` in its quote (which reads on past it); empty when none."""
+    parts = sentences_of(quote)
+    index = next((n for n, part in enumerate(parts) if part.strip() == sentence.strip()), len(parts))
+    return parts[index + 1] if index + 1 < len(parts) else ""
 
 
 def _diverse(hits: list, limit: int, per_document: int = 5) -> list:

@@ -19,7 +19,7 @@ from .periods import first_day, parse_period, term_label, term_parts, terms_name
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
-_UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number|%)\s*$", re.IGNORECASE)  # a column headed by its unit alone
+_UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number)\s*$", re.IGNORECASE)  # a column headed by its unit alone
 GAP_WORDS = 2  # a label's words may stand this far apart in a question ("social work assessments")
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
