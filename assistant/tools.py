@@ -205,6 +205,22 @@ class IndicatorTools:
         maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
+        labels = self._labels_words()
+        asked, spoken = words(text), word_sequence(text)
+        found = [label for label, (held, sequence) in labels.items() if held <= asked and _said_together(sequence, spoken)]
+        return sorted(found, key=lambda label: -len(labels[label][0]))
+
+    def labels_quoted(self, phrase: str) -> list[str]:
+        """Paper labels that say a phrase a question quotes, in its order ("'any other reason'" in "Care
+        ceased for any other reason"), shortest first."""
+        labels = self._labels_words()
+        wanted, sequence = words(phrase), word_sequence(phrase)
+        found = [label for label, (held, said) in labels.items() if wanted and wanted <= held and _said_together(sequence, said)]
+        return sorted(found, key=lambda label: len(labels[label][0]))
+
+    def _labels_words(self) -> dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]]:
+        """Each table label a question can name, with its words and their order (read once): two or
+        more words, brackets and a unit suffix aside, not only words nearly every question says."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
@@ -214,19 +230,7 @@ class IndicatorTools:
                 held = words(unbracketed) - {"%"}  # "National - %" names a place, not what is counted
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
                     self._label_words[label] = (held, word_sequence(unbracketed))
-        asked, spoken = words(text), word_sequence(text)
-        found = [label for label, (held, sequence) in self._label_words.items()
-                 if held <= asked and _said_together(sequence, spoken)]
-        return sorted(found, key=lambda label: -len(self._label_words[label][0]))
-
-    def labels_quoted(self, phrase: str) -> list[str]:
-        """Paper labels that say a phrase a question quotes, in its order ("'any other reason'" in "Care
-        ceased for any other reason"), shortest first."""
-        self.labels_in("")  # reads the labels' words once
-        wanted, sequence = words(phrase), word_sequence(phrase)
-        found = [label for label, (held, said) in self._label_words.items()
-                 if wanted and wanted <= held and _said_together(sequence, said)]
-        return sorted(found, key=lambda label: len(self._label_words[label][0]))
+        return self._label_words
 
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
