@@ -10,7 +10,10 @@ we only achieved 5.8% performance"). Words just before a figure say what it is: 
 England, "statistical neighbours" the benchmark group, "target" a target. Its period is the
 one written just after or nearest to it in the sentence, else (or when it is "currently")
 the meeting date. A figure given for one of the council's localities ("West (93%)", "77.2% in
-South") is that locality's, not the county's; a bound ("below 60%", "over 80%") is no value.
+South") is that locality's, not the county's; a bound ("below 60%", "over 80%") is no value, nor a
+bracketed figure of another subject joined on ("in foster placements (74%) and children placed in our own
+provision (55%)"). A sentence opening "This is" speaks of what the figure-less sentence before it named
+("We currently have 17 young refugees. This is 9% out of the total Children in Care cohort").
 A bare number is a figure only where a list gives one count to an item ("At the end of December
 2021:" then "- 80 children were subject to a Child Protection plan").
 """
@@ -50,6 +53,8 @@ _IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?![-/]\d)", re.IGNO
 _ITEM = re.compile(r"^\s*[-•*]\s")  # a list item: "- In 2016 we only achieved 5.8% performance"
 _COUNT_ITEM = re.compile(r"^\s*[-•*]\s*(\d{1,3}(?:,\d{3})*|\d+)\s+(?![-–%]|per\b)([A-Za-z].*)$")  # "- 80 children were ..."
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"^(?:this|that|these|it)\s+(?:is|was|are|were|represents?)\b", re.IGNORECASE)
+_ANOTHER_SUBJECT = re.compile(r"^\W*(?:and|while|whilst|but)\s+(?:\w+\s+){2,}\($", re.IGNORECASE)  # ") and children placed in our own provision ("
 
 
 def _lead_measures(lead: str) -> list[str]:
@@ -85,6 +90,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
         item = _ITEM.match(block.lines[0][1])
         current: Indicator | None = catalogue.match(heading) or (introduced if item else None)
         text = " ".join(line.strip().lstrip("-•* ") for _, line in block.lines)
+        spoken_of = None  # what a sentence without a figure named: "This is 9%" after it is of it
         for sentence in _SENTENCE.split(text):
             if looks_like_instruction(sentence):
                 continue
@@ -92,6 +98,10 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
             taken: set[int] = set()  # periods written right after an earlier figure: they are its own
             area = "county"
             figures = list(_FIGURE.finditer(sentence))
+            anaphoric = bool(_ANAPHOR.match(sentence) and spoken_of)
+            if anaphoric:  # "We currently have 17 young refugees. This is 9% out of ...": of the refugees
+                current = spoken_of
+            spoken_of = None if figures else _specific(catalogue, sentence)
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
                 following = sentence[match.end():figures[index + 1].start()] if index + 1 < len(figures) else sentence[match.end():]
@@ -100,6 +110,10 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 named = _specific(catalogue, near) or _specific(catalogue, lead)
                 if named is None and not joined:  # "13% of our children in care experienced ..."
                     named = _specific(catalogue, " ".join(following.split()[:FOLLOWING_WORDS]))
+                if anaphoric and named and unit_mismatch(named, _unit(match.group(0), sentence[match.end():]) or named.unit):
+                    named = None  # "This is 9% out of the total Children in Care cohort" is no count of children in care
+                if named is None and index and _ANOTHER_SUBJECT.match(lead) and not _lead_measures(lead):
+                    continue  # "in foster placements (74%) and children placed in our own provision (55%)": not the same measure
                 current = named or current
                 area = _area(lead, following, places, meta.council, area)
                 measures = _lead_measures(_YEAR_BEFORE.sub("", lead) if index else lead)  # "62.2% a year ago to 48%"
@@ -112,7 +126,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                 figure = parse_figure(match.group(0))
                 if not figure.is_number or _BOUND.search(lead):
                     continue
-                unit = figure.unit or ("rate per 10,000" if "10" in sentence[match.end():match.end() + 12] else None)
+                unit = _unit(match.group(0), sentence[match.end():])
                 if unit is None or unit_mismatch(current, unit):
                     continue
                 if unit_class(unit) == "£":  # money is stated, not benchmarked: "national" there is no England figure
@@ -136,6 +150,11 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
         rows += _listed_counts(document, block, catalogue, lead_period, fallback)
         lead_period = _list_lead_period(block, lead_period)
     return rows
+
+
+def _unit(printed: str, after: str) -> str | None:
+    """A figure's unit: as printed ("74%", "£2.1m"), else a rate when "per 10,000" follows it."""
+    return parse_figure(printed).unit or ("rate per 10,000" if "10" in after[:12] else None)
 
 
 def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead, fallback) -> list[dict]:

@@ -227,6 +227,23 @@ def test_a_figure_in_prose_is_filed_under_what_its_sentence_says_it_is():
     assert ("sgo", "value", 19.0, "2019-06-06") in filed(140)
 
 
+def test_a_bracketed_figure_of_another_subject_is_not_filed_and_this_is_speaks_of_the_sentence_before():
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    somerset = load_document(CORPUS / "north-somerset_2022-03-10_children-young-people-policy-scrutiny-panel.txt", 10**9)
+    rows = pd.DataFrame(prose_values(somerset, Catalogue.load()))
+    def filed(indicator: str) -> set[tuple]:
+        return {(row.measure, row.value) for row in rows[rows["indicator"] == indicator].itertuples()}
+    # "our performance in relation to children placed in foster placements (74%) and children placed in our own
+    # provision (55%) is higher than the national average": the 55% is of the council's own provision
+    assert filed("lac_foster") == {("value", 74.0)}
+    # "We currently have 17 young refugees. This is 9% out of the total Children in Care cohort which is higher than
+    # the latest England figure of 6.2% and our statistical neighbours – 6.1%": the share of the refugees, no count
+    assert filed("cla_uasc") == {("value", 9.0), ("england", 6.2), ("statistical_neighbours", 6.1)}
+    assert not {6.2, 6.1, 9.0} & set(rows[rows["indicator"] == "cla_number"]["value"])
+
+
 def test_a_list_item_speaks_of_what_the_paragraph_introducing_it_names():
     from assistant.catalogue import Catalogue
     from assistant.prose import prose_values
