@@ -44,7 +44,7 @@ TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours
 _MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?|contract values?|"
                           r"value of (?:the |its |each )?contracts?)\b|£|\bhow much\b.*\bpa(?:ying|id|ys)\b", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
-                             r"(?:statistical|stat) neighbou?rs?'?|regional|region's)\b(?:\s+[\w-]+){0,2}?\s+"
+                             r"(?:statistical|stat) neighbou?rs?'?|regional|region's|(?:eastern|east of england)(?:\s+region)?)\b(?:\s+[\w-]+){0,2}?\s+"
                              r"(?:(?:average|rate|figure|benchmark|mean|median|level|percentage|proportion|share|comparator)\b|%)",
                              re.IGNORECASE)
 _BENCHMARK_STATED = re.compile(r"\b(national\w*|england|english|(?:statistical|stat) neighbou?rs?'?|sns?|regional|region|"

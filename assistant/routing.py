@@ -120,7 +120,18 @@ def benchmark_asked(question: str) -> str | None:
     if not asked:
         return None
     name = asked.group(1).lower()
-    return "region" if name.startswith("region") else "statistical_neighbours" if "neighbour" in name else "england"
+    return "region" if "region" in name or "east" in name else "statistical_neighbours" if "neighbour" in name else "england"
+
+
+def _narrowest(matches: list, tools) -> list[str]:
+    """The indicators matched, less a broad one whose part the words name more fully, and its other parts:
+    "care leavers in suitable accommodation" asks for that part, not every care leaver's figure."""
+    parts_of = {m.id: set(getattr(tools.catalogue.get(m.id), "includes", ())) for m in matches}
+    score = {m.id: m.score for m in matches if m.how == "catalogue words"}
+    named = set(score)
+    narrowed = {broad for broad in named if any(score.get(part, 0) > score[broad] for part in parts_of[broad])}
+    dropped = narrowed | {part for broad in narrowed for part in parts_of[broad] - named}
+    return [m.id for m in matches if m.id not in dropped]
 
 
 def _place(things: str) -> bool:
@@ -338,7 +349,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
     named_labels = [label for label in labels if (label in quoted or len(words(label)) > strongest)
                     and unit_fits(question, tools.label_units(label))]
-    result.indicators = named_labels or [m.id for m in catalogue]
+    result.indicators = named_labels or _narrowest(catalogue, tools)
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
     if result.indicators and not named_labels:  # a label named in full is what is asked; a catalogue phrase may be less

@@ -565,6 +565,20 @@ def test_a_benchmark_asked_as_a_percentage_is_not_answered_with_the_councils_own
     assert "but no England figure" in answer.text, answer.text
 
 
+def test_a_part_of_a_broad_indicator_asked_by_name_is_answered_alone_and_its_missing_region_said(assistant):
+    # "care leavers in suitable accommodation" names the broad "care leavers" too: its other parts' figures
+    # (education, employment or training with its Eastern region 59.7%) do not answer for the region asked
+    answer = _declined(assistant, "What is the Eastern region average for care leavers in suitable accommodation, "
+                                  "to compare with Norfolk's 91.3% in April 2018?")[0]
+    assert "care leavers in suitable accommodation for Norfolk, but no regional figure" in answer.text, answer.text
+    accommodation = assistant.ask("What share of Norfolk's care leavers were in suitable accommodation in April 2018?")
+    assert {v.indicator for v in accommodation.values} == {"care_leavers_accommodation"}
+    assert ("2018-04", 91.3) in {(v.period, v.value) for v in accommodation.values if v.measure == "value"}
+    broad = assistant.ask("How are Norfolk's care leavers doing?")
+    assert {"care_leavers_eet", "care_leavers_accommodation"} <= {v.indicator for v in broad.values}
+    _honest(accommodation)
+
+
 def test_a_figure_given_in_the_sentence_after_the_one_that_answers_is_quoted(assistant):
     # "... the statutory review at this time is pivotal to ensuring that there is a plan for permanence for that
     # child. This remains an area for ongoing development ..., and current performance indicates that 71% of these
@@ -1107,3 +1121,23 @@ def test_a_previous_cp_plan_is_asked_of_repeat_plans(assistant):
     plan = route("What % of Norfolk children starting a CP plan had a previous CP plan?", assistant.tools,
                  assistant.councils, assistant.newest)
     assert plan.indicators[:1] == ["cp_repeat"]
+
+
+def test_placement_types_refugees_and_review_attendance_are_indicators_asked_in_everyday_words(assistant):
+    # "children placed in foster placements (74%)": the share in foster care, not of all children in care
+    foster = assistant.ask("What share of North Somerset's children in care are living in foster placements?")
+    assert {(v.indicator, v.value) for v in foster.values} == {("lac_foster", 74.0)}
+    # "We currently have 17 young refugees. This is 9% out of the total Children in Care cohort ... England figure of
+    # 6.2% and our statistical neighbours – 6.1%"
+    refugees = assistant.ask("Is North Somerset's proportion of UASC in its children in care above England and SNs?")
+    assert {(v.measure, v.value) for v in refugees.values if v.indicator == "cla_uasc"} == {
+        ("value", 9.0), ("england", 6.2), ("statistical_neighbours", 6.1)}
+    # the dashboard's "LAC Reviews in month - Child Attended - %" row, and "previously been looked-after" as "LAC before"
+    attended = assistant.ask("What share of Norfolk LAC attended their own review in April 2017 compared with April 2018?")
+    assert {(v.indicator, v.period, v.value) for v in attended.values} >= {
+        ("lac_reviews_attended", "2017-04", 61.4), ("lac_reviews_attended", "2018-04", 65.3)}
+    again = assistant.ask("Norfolk: % of children coming into care who'd been LAC before - how has it moved since 2016?")
+    assert {(v.indicator, v.period, v.value) for v in again.values} >= {
+        ("lac_returning", "2016-06", 17.6), ("lac_returning", "2018-03", 6.7)}
+    for answer in (foster, refugees, attended, again):
+        _honest(answer)
