@@ -1132,11 +1132,12 @@ def test_placement_types_refugees_and_review_attendance_are_indicators_asked_in_
     refugees = assistant.ask("Is North Somerset's proportion of UASC in its children in care above England and SNs?")
     assert {(v.measure, v.value) for v in refugees.values if v.indicator == "cla_uasc"} == {
         ("value", 9.0), ("england", 6.2), ("statistical_neighbours", 6.1)}
-    # the dashboard's "LAC Reviews in month - Child Attended - %" row, and "previously been looked-after" as "LAC before"
+    # the dashboard's "LAC Reviews in month - Child Attended - %" row, and "previously been looked-after" as coming
+    # back into care (not "LAC before": "children coming into care before and after lockdown" are not returning)
     attended = assistant.ask("What share of Norfolk LAC attended their own review in April 2017 compared with April 2018?")
     assert {(v.indicator, v.period, v.value) for v in attended.values} >= {
         ("lac_reviews_attended", "2017-04", 61.4), ("lac_reviews_attended", "2018-04", 65.3)}
-    again = assistant.ask("Norfolk: % of children coming into care who'd been LAC before - how has it moved since 2016?")
+    again = assistant.ask("Norfolk: % of children coming back into care - how has it moved since 2016?")
     assert {(v.indicator, v.period, v.value) for v in again.values} >= {
         ("lac_returning", "2016-06", 17.6), ("lac_returning", "2018-03", 6.7)}
     for answer in (foster, refugees, attended, again):
