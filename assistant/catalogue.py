@@ -20,6 +20,7 @@ _SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid":
 _STEMMER = Stemmer.Stemmer("english")
 _LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")
 _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
+GAP_WORDS = 2  # words of a label or term may stand this far apart in a question ("social work assessments")
 
 
 @lru_cache(maxsize=50_000)
@@ -77,9 +78,12 @@ class Indicator:
     statistics: tuple[dict, ...] = field(default_factory=tuple)
     includes: tuple[str, ...] = ()
 
-    def score(self, tokens: frozenset[str]) -> int:
-        """How strongly a text names this indicator: the word count of its longest matching phrase."""
-        if any(words(term) <= tokens for term in self.exclude if words(term)):
+    def score(self, spoken: tuple[frozenset[str], ...]) -> int:
+        """How strongly a text (its ``word_sequence``) names this indicator: the word count of its longest
+        matching phrase; none when it says an excluded term, in order ("18 months", not "month by month
+        ... Apr-18")."""
+        tokens = frozenset().union(*spoken)
+        if any(said_together(word_sequence(term), spoken) for term in self.exclude if words(term)):
             return 0
         return max((len(words(phrase)) for phrase in self.phrases if words(phrase) and words(phrase) <= tokens), default=0)
 
@@ -131,11 +135,11 @@ class Catalogue:
 
     def matches(self, text: str, unit: str | None = None) -> list[tuple[Indicator, int]]:
         """Indicators whose phrases a text holds, best first; with a unit, only indicators measured in it."""
-        tokens = words(text)
+        spoken = word_sequence(text)
         wanted = unit_class(unit)
         found = []
         for indicator in self.indicators:
-            score = indicator.score(tokens)
+            score = indicator.score(spoken)
             if score and (wanted is None or unit_class(indicator.unit) == wanted):
                 found.append((indicator, score))
         found.sort(key=lambda pair: -pair[1])
@@ -145,3 +149,14 @@ class Catalogue:
         """The indicator a label names, or None."""
         found = self.matches(text, unit)
         return found[0][0] if found else None
+
+
+def said_together(wanted: tuple[frozenset[str], ...], spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
+    """Whether a text's content words (``spoken``, in order) say a label's (``wanted``) in its order,
+    at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
+    def from_position(index: int, start: int) -> bool:
+        if index == len(wanted):
+            return True
+        window = range(start, min(len(spoken), start + gap + 2) if index else len(spoken))  # "non-maintained": one word
+        return any(wanted[index] <= spoken[n] and from_position(index + 1, n) for n in window)
+    return from_position(0, 0)

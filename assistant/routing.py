@@ -347,7 +347,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     quoted = [label for phrase in QUOTED.findall(question) for label in tools.labels_quoted(phrase)] if tools else []
     labels = quoted[:2] or (tools.labels_in(stripped)[:2] if tools else [])
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
-    named_labels = [label for label in labels if (label in quoted or len(words(label)) > strongest)
+    named_labels = [label for label in labels if (label in quoted or tools.label_strength(label) > strongest)
                     and unit_fits(question, tools.label_units(label))]
     result.indicators = named_labels or _narrowest(catalogue, tools)
     if not result.indicators:

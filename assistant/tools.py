@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .catalogue import Catalogue, unit_class, word_sequence, words
+from .catalogue import Catalogue, said_together, unit_class, word_sequence, words
 from .periods import first_day, parse_period, term_label, term_parts, terms_named
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 _UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number)\s*$", re.IGNORECASE)  # a column headed by its unit alone
-GAP_WORDS = 2  # a label's words may stand this far apart in a question ("social work assessments")
+_COUNT_PREFIX = re.compile(r"^\s*no(?:\.?\s+of\s+|\.\s+)", re.IGNORECASE)  # "No of cases active to EHFF": how many
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+){2,8})\(([A-Z]{2,8})\)")  # "Early Help Family Focus (EHFF)"
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
@@ -206,8 +207,9 @@ class IndicatorTools:
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
         labels = self._labels_words()
-        asked, spoken = words(text), word_sequence(text)
-        found = [label for label, (held, sequence) in labels.items() if held <= asked and _said_together(sequence, spoken)]
+        asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
+        found = [label for label, (held, sequence) in labels.items()
+                 if held <= asked and any(said_together(sequence, said) for said in spoken)]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
     def labels_quoted(self, phrase: str) -> list[str]:
@@ -215,22 +217,27 @@ class IndicatorTools:
         ceased for any other reason"), shortest first."""
         labels = self._labels_words()
         wanted, sequence = words(phrase), word_sequence(phrase)
-        found = [label for label, (held, said) in labels.items() if wanted and wanted <= held and _said_together(sequence, said)]
+        found = [label for label, (held, said) in labels.items() if wanted and wanted <= held and said_together(sequence, said)]
         return sorted(found, key=lambda label: len(labels[label][0]))
 
     def _labels_words(self) -> dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]]:
         """Each table label a question can name, with its words and their order (read once): two or
-        more words, brackets and a unit suffix aside, not only words nearly every question says."""
+        more words, brackets, a unit suffix and a "No of" prefix aside, not only words nearly every question says."""
         if self._label_words is None:
             papers = self._papers()
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
             self._label_words = {}
             for label in labels:
-                unbracketed = _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label))  # "Early Intervention Grant - £"
+                unbracketed = _COUNT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label)))  # "... Grant - £"
                 held = words(unbracketed) - {"%"}  # "National - %" names a place, not what is counted
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
                     self._label_words[label] = (held, word_sequence(unbracketed))
         return self._label_words
+
+    @staticmethod
+    def label_strength(label: str) -> int:
+        """How many words name a paper label, weighed against a catalogue phrase: its "No of" aside."""
+        return len(words(_COUNT_PREFIX.sub("", label)))
 
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
@@ -575,15 +582,14 @@ class IndicatorTools:
                  ("largest_rows", largest))]
 
 
-def _said_together(wanted: tuple[frozenset[str], ...], spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
-    """Whether a text's content words (``spoken``, in order) say a label's (``wanted``) in its order,
-    at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
-    def from_position(index: int, start: int) -> bool:
-        if index == len(wanted):
-            return True
-        window = range(start, min(len(spoken), start + gap + 2) if index else len(spoken))  # "non-maintained": one word
-        return any(wanted[index] <= spoken[n] and from_position(index + 1, n) for n in window)
-    return from_position(0, 0)
+def _abbreviated(text: str) -> str:
+    """A text with each name it spells out before its abbreviation said by the abbreviation alone: "cases active
+    to the Early Help Family Focus (EHFF) teams" says "cases active to EHFF" as a paper's label does."""
+    def shorten(match: re.Match) -> str:
+        spelt, short = match.group(1).split(), match.group(2)
+        named = spelt[-len(short):]
+        return f"{' '.join(spelt[:-len(short)])} {short} " if "".join(w[0] for w in named).upper() == short else match.group(0)
+    return _SPELT_OUT.sub(shorten, text)
 
 
 def _period_bound(text: str, side: str) -> str:

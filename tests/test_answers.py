@@ -1142,3 +1142,22 @@ def test_placement_types_refugees_and_review_attendance_are_indicators_asked_in_
         ("lac_returning", "2016-06", 17.6), ("lac_returning", "2018-03", 6.7)}
     for answer in (foster, refugees, attended, again):
         _honest(answer)
+
+
+def test_a_row_counted_as_no_of_is_named_by_a_question_that_spells_out_its_abbreviation(assistant):
+    # "No of cases active to EHFF High Count 654 664 720 674": "No of" is how many, and "Early Help Family Focus
+    # (EHFF)" says EHFF as the label does
+    answer = assistant.ask("How many cases were active to the Early Help Family Focus (EHFF) teams in Feb 2018?")
+    assert {(v.label, v.period, v.value) for v in answer.values} == {("No of cases active to EHFF", "2018-02", 664.0)}
+    _honest(answer)
+
+
+def test_an_excluded_term_must_be_said_in_order_not_pieced_from_dates(assistant):
+    # "month by month ... Apr-18" says no "18 months": the question is the number on CP plans, not plans over 18 months
+    moved = assistant.ask("How did the number of children on CP plans in Norfolk move month by month from Dec-17 to Apr-18?")
+    assert {("2017-12", 550.0), ("2018-02", 651.0), ("2018-04", 646.0)} <= {
+        (v.period, v.value) for v in moved.values if v.indicator == "cp_plans_number"}
+    catalogue = assistant.tools.catalogue
+    assert getattr(catalogue.match("children on CP plans for over 18 months"), "id", None) != "cp_plans_number"
+    _honest(moved)
+
