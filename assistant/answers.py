@@ -72,6 +72,11 @@ _JUDGEMENT_ASKED = re.compile(r"\b(?:judge?ments?|ratings?|grades?|rated?|judged
 _INSPECTION = re.compile(r"\b(?:ofsted|inspect\w*|hmip|cqc|judge?ments?)\b", re.IGNORECASE)
 _JUDGEMENT_STATED = re.compile(r"\b(?:outstanding|good|requires? improvement|inadequate|satisfactory|special measures|"
                                r"serious weakness(?:es)?)\b", re.IGNORECASE)
+# "did Norfolk go ahead and close the school", "did the director decide to publish a notice": answered only by an outcome
+_OUTCOME_ASKED = re.compile(r"\b(?:go(?:ne)? ahead|went ahead|actually|in the end|end(?:ed)? up|eventually)\b|"
+                            r"^\s*(?:did|has|have)\b[^?]*\bdecide\b", re.IGNORECASE)
+_OUTCOME_STATED = re.compile(r"\b(?:closed|went ahead|gone ahead|approved|resolved|decided|took effect|implemented|"
+                             r"(?:was|were|been|has|have|committee|members)\s+agreed|agreed\s+(?:to|that|the))\b", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(resolved|agreed|decided|recommend\w*|approved|noted)\b", re.IGNORECASE)
 _GENERIC = set(tokenize("what did the committee council say said about how has have is was were are which who when "
                         "why tell me papers paper report reports there any our we please of a an in on for to and "
@@ -483,8 +488,15 @@ def counted(question: str) -> set[str]:
 
 def answers_a_part(question: str, text: str) -> bool:
     """Whether a text can answer one of the questions a compound question asks: a part that asks
-    no quantity or judgement, or one whose quantity or judgement it gives."""
-    return any(gives_the_quantity(part, text) and gives_the_judgement(part, text) for part in question_parts(question))
+    no quantity, judgement or outcome, or one whose quantity, judgement or outcome it gives."""
+    return any(gives_the_quantity(part, text) and gives_the_judgement(part, text) and gives_the_outcome(part, text)
+               for part in question_parts(question))
+
+
+def gives_the_outcome(question: str, text: str) -> bool:
+    """Whether a text can answer a question asking what came of a proposal ("did Norfolk go ahead and close
+    Winterton Primary School"): it reports something closed, decided, agreed or approved, not only proposed."""
+    return not _OUTCOME_ASKED.search(question) or bool(_OUTCOME_STATED.search(text))
 
 
 def gives_the_judgement(question: str, text: str) -> bool:

@@ -1161,3 +1161,9 @@ def test_an_excluded_term_must_be_said_in_order_not_pieced_from_dates(assistant)
     assert getattr(catalogue.match("children on CP plans for over 18 months"), "id", None) != "cp_plans_number"
     _honest(moved)
 
+
+def test_whether_a_proposal_went_ahead_is_not_answered_by_the_proposal(assistant):
+    # the July 2018 paper reports a consultation on closing Winterton Primary School; what came of it is not said
+    _declined(assistant, "Did Norfolk go ahead and close Winterton Primary School, and when did it actually close?")
+    proposal = assistant.ask("What is proposed for Winterton Primary School?")
+    assert proposal.answerable and any("Winterton" in c.quote for c in proposal.citations)
