@@ -78,11 +78,10 @@ class Indicator:
     statistics: tuple[dict, ...] = field(default_factory=tuple)
     includes: tuple[str, ...] = ()
 
-    def score(self, spoken: tuple[frozenset[str], ...]) -> int:
-        """How strongly a text (its ``word_sequence``) names this indicator: the word count of its longest
-        matching phrase; none when it says an excluded term, in order ("18 months", not "month by month
-        ... Apr-18")."""
-        tokens = frozenset().union(*spoken)
+    def score(self, tokens: frozenset[str], spoken: tuple[frozenset[str], ...]) -> int:
+        """How strongly a text (its ``words`` and ``word_sequence``) names this indicator: the word count of
+        its longest matching phrase; none when it says an excluded term, in order ("18 months", not "month by
+        month ... Apr-18")."""
         if any(said_together(word_sequence(term), spoken) for term in self.exclude if words(term)):
             return 0
         return max((len(words(phrase)) for phrase in self.phrases if words(phrase) and words(phrase) <= tokens), default=0)
@@ -135,11 +134,11 @@ class Catalogue:
 
     def matches(self, text: str, unit: str | None = None) -> list[tuple[Indicator, int]]:
         """Indicators whose phrases a text holds, best first; with a unit, only indicators measured in it."""
-        spoken = word_sequence(text)
+        tokens, spoken = words(text), word_sequence(text)
         wanted = unit_class(unit)
         found = []
         for indicator in self.indicators:
-            score = indicator.score(spoken)
+            score = indicator.score(tokens, spoken)
             if score and (wanted is None or unit_class(indicator.unit) == wanted):
                 found.append((indicator, score))
         found.sort(key=lambda pair: -pair[1])
@@ -152,8 +151,8 @@ class Catalogue:
 
 
 def said_together(wanted: tuple[frozenset[str], ...], spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:
-    """Whether a text's content words (``spoken``, in order) say a label's (``wanted``) in its order,
-    at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
+    """Whether a text's content words (``spoken``, in order) say a label's or term's (``wanted``) in its
+    order, at most ``gap`` words apart ("social work assessments" says "Social Work Assessments")."""
     def from_position(index: int, start: int) -> bool:
         if index == len(wanted):
             return True
