@@ -19,6 +19,7 @@ _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", 
 _SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children"}
 _STEMMER = Stemmer.Stemmer("english")
 _LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")
+_AND_OVER = re.compile(r"\b(\d{1,3})\s*\+(?!\s*\d)")
 _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
 GAP_WORDS = 2  # words of a label or term may stand this far apart in a question ("social work assessments")
 
@@ -38,6 +39,7 @@ def word_sequence(text: str) -> tuple[frozenset[str], ...]:
     text = _SECTION.sub(r"s\1", text)  # "section 20", "s.20" and "S20" read alike
     text = re.sub(r"\bchild(?:ren)? in need\b", "cin", text.replace("child protection", "cp"))
     text = _LOOKED_AFTER.sub("lac", text)  # "children looked after", "looked-after children" and "LAC" read alike
+    text = _AND_OVER.sub(r"\1 and over", text)  # "16+" and "16 and over" read alike
     sequence = []
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")
