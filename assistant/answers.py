@@ -41,7 +41,7 @@ _NOT_FIGURES = re.compile(r"\bper\s+1\d{0,2},?000\b|\baged\s+\d{1,2}\s*[-–]\s*
 # "4.4.1 The number", "2. Evidence", "3 Background"; not a count ("137 Children/YP have been referred")
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
-_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|fund\w*|salar(y|ies)|wages?|contract values?|"
+_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|(?<!state-)(?<!state )fund\w*|salar(y|ies)|wages?|contract values?|"
                           r"value of (?:the |its |each )?contracts?)\b|£|\bhow much\b.*\bpa(?:ying|id|ys)\b", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
                              r"(?:statistical|stat) neighbou?rs?'?|regional|region's|(?:eastern|east of england)(?:\s+region)?)\b(?:\s+[\w-]+){0,2}?\s+"
@@ -67,6 +67,8 @@ _NEAR = 6  # words between a number and the thing it counts
 _BENCHMARK_NEAR = 5  # words from a benchmark's name to its figure ("the national average standing at 59%")
 _SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|who|where|why|(?:by|for) how)\b)",
                               re.IGNORECASE)  # "..., and by how much ...": a second question
+_DASHED_QUESTION = re.compile(r"\s+[-–—]\s+(?=(?:how|what|which|when|who|where|why|(?:by|for) how)\b)", re.IGNORECASE)
+_ASKING = re.compile(r"^(?:how|what|which|when|who|where|why|is|are|was|were|did|does|do|has|have|can)\b", re.IGNORECASE)
 # "what overall Ofsted judgement", "what rating did the inspection give": answered only by a grade
 _JUDGEMENT_ASKED = re.compile(r"\b(?:judge?ments?|ratings?|grades?|rated?|judged|graded)\b", re.IGNORECASE)
 _INSPECTION = re.compile(r"\b(?:ofsted|inspect\w*|hmip|cqc|judge?ments?)\b", re.IGNORECASE)
@@ -339,6 +341,9 @@ def question_parts(question: str) -> list[str]:
     """The questions a compound question asks ("When did the consultation run, and how many
     responses were received?" asks two); a plain question is its own one part."""
     parts = [part.strip() for part in _SECOND_QUESTION.split(question, maxsplit=1)]
+    if len(parts) == 1:  # "How far is ... growing its Mockingbird model with the recovery funding - how many hub carers"
+        parts = [part.strip() for part in _DASHED_QUESTION.split(question, maxsplit=1)]
+        parts = parts if _ASKING.match(parts[0]) else [question]  # "MASH repeat contacts - what was ...": one question
     return parts if len(parts) == 2 and all(len(part.split()) >= 3 for part in parts) else [question]
 
 
@@ -495,8 +500,10 @@ def answers_a_part(question: str, text: str) -> bool:
 
 def gives_the_outcome(question: str, text: str) -> bool:
     """Whether a text can answer a question asking what came of a proposal ("did Norfolk go ahead and close
-    Winterton Primary School"): it reports something closed, decided, agreed or approved, not only proposed."""
-    return not _OUTCOME_ASKED.search(question) or bool(_OUTCOME_STATED.search(text))
+    Winterton Primary School"): it reports something closed, decided, agreed or approved, not only proposed. A
+    question asking how many or what share asks a figure, however it says it ("what % ... actually detail a plan")."""
+    asked = _OUTCOME_ASKED.search(question) and not asks_quantity(question)  # "what % ... actually detail a plan"
+    return not asked or bool(_OUTCOME_STATED.search(text))
 
 
 def gives_the_judgement(question: str, text: str) -> bool:
