@@ -15,8 +15,9 @@ from .answers import (QUOTE_CHARACTERS, Answer, Citer, Passage, answers_a_part, 
 from .catalogue import unit_class, words
 from .config import Settings
 from .periods import first_day, parse_period, periods_named, term_parts, terms_named
-from .routing import QUOTED, Route, route, topic_question
+from .routing import Route, quoted_phrases, route, topic_question, unit_fits
 from .search import BUDGET_MONTH, Filters, tokenize
+from .tools import TOTAL_ROW
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
@@ -24,6 +25,7 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
 _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
+_WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
@@ -351,6 +353,11 @@ class Assistant:
         if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
             where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""
         said = "; then ".join(pieces)
+        total = self.tools.total_beside(top) if _WHOLE_ASKED.search(plan.question) else None
+        if total:  # "which cease reason was most common, and how many ceased overall"
+            n = citer.cite_value(total)
+            used.append(stated(total, n))
+            said += f"; {total['row'] or total['label']}, {format_value(total)} [{n}]"
         return f"{top['council']}, the largest{f' in {where}' if where else ''}: {said}.", used
 
     def _stated_name(self, indicator: str, used: list, citer: Citer) -> str:
@@ -375,7 +382,9 @@ class Assistant:
     def _describe(self, indicator: str, council: str, plan: Route, citer: Citer):
         """One council's figures for one indicator: the papers' run of values, the benchmarks
         printed beside the latest, and the official statistics."""
-        series = self._in_papers(self.tools.series(indicator, council, start=plan.start, end=plan.end), plan)
+        series = _in_units_asked(self._in_papers(self.tools.series(indicator, council, start=plan.start, end=plan.end),
+                                                 plan), plan.question)
+        series, part = self._part_asked(series, council, plan)
         if plan.start and plan.start == plan.end and (series["period"] == plan.end).any():
             series = series[series["period"] == plan.end]  # the period asked for, not others ending in it
         if series.empty or plan.money and not series["unit"].fillna("").str.startswith("£").any():
@@ -406,12 +415,25 @@ class Assistant:
             clause = self._run(official[0], official[-1], citer, used, official=True)
             clause += self._official_benchmarks(indicator, council, official[-1], citer, used)
             clauses.append(clause)
-        name = self._stated_name(indicator, used, citer)
+        name = self._stated_name(indicator, used, citer) + (f" ({part})" if part else "")
         sentence = f"{council}, {name[:1].lower() + name[1:]}: " + "; ".join(clauses) + "."
         chart = {"indicator": indicator, "name": name, "council": council, "unit": rows[-1]["unit"],
                  "points": [{"period": row["period"], "period_end": row["period_end"], "value": row["value"],
                              "source": row["source"], "document": row["document"]} for row in rows]}
         return sentence, used, chart
+
+    def _part_asked(self, series, council: str, plan: Route):
+        """An indicator's total row gives way to the row of its table that the question names, with that row's
+        label ("from secondary schools": the "Secondary" row of the exclusions table, not its "Grand Total")."""
+        totals = series[(series["source"] == "table") & series["label"].fillna("").str.match(TOTAL_ROW)]
+        for table_id in totals["table_id"].unique():
+            part = self.tools.part_named(plan.question, table_id)
+            rows = self._in_papers(self.tools.series(part, council, start=plan.start, end=plan.end), plan) \
+                if part else series.iloc[0:0]
+            rows = rows[rows["table_id"] == table_id]
+            if not rows.empty:
+                return _in_units_asked(rows, plan.question), part
+        return series, None
 
     @staticmethod
     def _in_papers(rows, plan: Route):
@@ -743,7 +765,7 @@ def _recent(text: str, meeting: str | None) -> list[tuple[date, date]]:
 
 def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = False) -> bool:
     """Whether a text can speak of the period a question names: it mentions that period, or its
-    paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for one month, else
+    paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for months, else
     ``PERIOD_REPORTED_DAYS``), or is the paper the question names. A ``sentence`` that names other
     periods only speaks of those ("at the end of April 18" does not answer for June). True when no
     period is named."""
@@ -761,8 +783,8 @@ def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = Fal
         return False
     if plan.papers and plan.papers[0] <= meeting <= plan.papers[1]:  # "at the June 2019 review": its own words
         return True
-    one_month = start == end and end.kind == "month"
-    window = timedelta(days=MONTH_REPORTED_DAYS if one_month else PERIOD_REPORTED_DAYS)
+    months = start is not None and end is not None and start.kind == end.kind == "month"  # "January to March 2017"
+    window = timedelta(days=MONTH_REPORTED_DAYS if months else PERIOD_REPORTED_DAYS)
     return since.isoformat() <= meeting <= (until if until == date.max else until + window).isoformat()
 
 
@@ -815,13 +837,20 @@ def _gives_benchmark(benchmark: str, values: list, parts: list[str]) -> bool:
         benchmark == "statistical_neighbours" and any("statistical neighbours' mean" in part for part in parts))
 
 
+def _in_units_asked(series, question: str):
+    """A row's figures in the unit a question asks, when it prints more than one ("what share of assessments
+    ended in ongoing involvement": its percentages, not its counts)."""
+    fits = series["unit"].map(lambda unit: unit_fits(question, {unit_class(unit)} - {None}))
+    return series[fits] if fits.any() else series
+
+
 def _closest_labels(rows: list[dict], question: str) -> list[dict]:
     """The rows whose label holds what the question quotes ("'percentage of children adopted'");
     else the rows of the paper's labels for an indicator that share most words, with their table's
     title and periods, with the question, when they name ``CLEARLY_CLOSER`` more of them than the
     latest row's label ("adoptions completed within 12 months", not "children adopted"); else all
     the rows."""
-    quoted = [words(text) for text in QUOTED.findall(question)]  # "Norfolk's 'percentage of children adopted'"
+    quoted = [words(text) for text in quoted_phrases(question)]  # "Norfolk's 'percentage of children adopted'"
     named_in_full = [row for row in rows if any(quote <= words(row["label"]) for quote in quoted if quote)]
     if named_in_full:
         return named_in_full

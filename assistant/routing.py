@@ -11,10 +11,12 @@ from datetime import date, timedelta
 
 from .answers import BENCHMARK_ASKED, TIME_SPENT
 from .catalogue import unit_class, words
+from .metadata import MONTHS
 from .periods import Period, first_day, period_spans, periods_named
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
-                    r"gone (up|down)|went (up|down)|risen|rose|fallen|fell|since|progress\w*|moved?)\b", re.IGNORECASE)
+                    r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
+                    r"progress\w*|moved?|each of the (?:last|past)|year (?:by|on) year|each year)\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
@@ -29,6 +31,8 @@ _WHAT_MOST = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+the\s+(?:most\s+common|
 _PEAK = re.compile(r"\bwhich\s+(month|year|quarter|term)\b(?!\s+group)(?=.*\b(?:(most|highest|largest|biggest|greatest|peak\w*)|"
                    r"(fewest|lowest|least|smallest))\b)", re.IGNORECASE)
 QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\W|$)")  # a row label the question quotes
+_SET_ASIDE = re.compile(r"\b(?:leaving|leave|setting|set|putting|put)\s+aside\s*$|\b(?:excluding|except(?:\s+for)?|apart from|"
+                        r"other than|not counting|ignoring|besides|without)\s*$", re.IGNORECASE)
 _MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level|share|amount|value|total|score)\b",
                             re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
@@ -45,11 +49,16 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SHORT_YEARS = re.compile(r"(?<![\w£$.,/-])(?<!aged )(?<!ages )(?:fy\s*)?(1\d|2\d)\s*[-/]\s*(\d{2})(?![\w%/.-])"
                           r"(?!\s*(?:years?|yrs?)\b)", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SHARED_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*(?:-|–|to|and|through|until)\s*({_MONTH_NAMES})\.?"
+                          r"(?:\s+((?:19|20)\d{2})|\s*[-'’]\s?(\d{2}))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelve months)\s+(?:up\s+)?(?:to|ending)\s+$",
                       re.IGNORECASE)  # "over the year to April 2018": from April 2017
+_YEAR_BEFORE = re.compile(r"\b(?:a|the)\s+year\s+(?:before|earlier|previously)\b|\ba\s+year\s+ago\b|\bprevious\s+year\b|"
+                          r"\bsame\s+(?:time|month|point)\s+(?:last|the\s+previous|a)\s+year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
-_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\bfund\w*|\ballowance\b|£", re.IGNORECASE)
+_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\b(?<!state-)(?<!state )fund\w*|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) in|per the)\s+[^,;?()]*?\b{_PAPER_NOUN}\b"
@@ -63,7 +72,7 @@ _BENCHMARK_COMPARED = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+(?:the\s+
                                  r"level|percentage)\b", re.IGNORECASE)  # "compare with the England average": only it
 _PERCENTAGE_ASKED = re.compile(r"\b(percentage|proportion|share|per ?cent)\b|%", re.IGNORECASE)
 _RATE_ASKED = re.compile(r"\brate\b|\bper (?:10,?000|10k|100,?000)\b", re.IGNORECASE)
-_COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b|\bthe number\b", re.IGNORECASE)
 _SHARE = re.compile(r"\bshare of\b", re.IGNORECASE)
 _FRAME_WORDS = words("versus vs both either each other end last previous current latest recent over into from between about "
                      "as be being was were did does do go when tell me say said help children child young people kids "
@@ -110,6 +119,19 @@ class Route:
         """What a follow-up may inherit."""
         return {"indicators": self.indicators, "council": self.council, "area": self.area,
                 "start": self.start, "end": self.end, "papers": self.papers}
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The row labels a question quotes as what it asks, not those it sets aside ("leaving aside 'other budgets'")."""
+    return [match.group(1) for match in QUOTED.finditer(question) if not _SET_ASIDE.search(question[:match.start()])]
+
+
+def _without_set_aside(question: str) -> str:
+    """A question without the quoted rows it sets aside, which name nothing it asks for."""
+    for match in reversed(list(QUOTED.finditer(question))):
+        if _SET_ASIDE.search(question[:match.start()]):
+            question = question[:match.start()] + " " + question[match.end():]
+    return question
 
 
 def benchmark_asked(question: str) -> str | None:
@@ -173,8 +195,8 @@ def unit_fits(question: str, units: set[str]) -> bool:
         return True
     if _RATE_ASKED.search(question):
         return bool(units & {"rate", "%"})
-    if _PERCENTAGE_ASKED.search(question):
-        return "%" in units
+    if _PERCENTAGE_ASKED.search(question):  # "what was the number ... and what % of contacts was that": both
+        return "%" in units or (bool(_COUNT_ASKED.search(question)) and not units <= {"%", "£", "rate"})
     if _MONEY.search(question):
         return "£" in units
     if _COUNT_ASKED.search(question):
@@ -281,12 +303,23 @@ def _with_full_years(question: str) -> str:
     return _SHORT_YEARS.sub(full, question)
 
 
+def _with_shared_years(question: str) -> str:
+    """A run of months that names its year once written with a year for each ("Jan-Apr 2018",
+    "between January and April 2018" as "Jan 2018 to Apr 2018"; "Nov-Feb 2018" starts in 2017)."""
+    def both(match: re.Match) -> str:
+        first, last = match.group(1), match.group(2)
+        year = int(match.group(3)) if match.group(3) else 2000 + int(match.group(4))
+        start_year = year if MONTHS[first.lower()] <= MONTHS[last.lower()] else year - 1
+        return f"{first} {start_year} to {last} {year}"
+    return _SHARED_YEAR.sub(both, question)
+
+
 def _periods(question: str, newest: date | None) -> tuple[str | None, str | None]:
-    question = _with_full_years(question)
+    question = _with_shared_years(_with_full_years(question))
     since = _SINCE.search(question)
     if since:
         return since.group(1), None
-    if _LAST_YEAR.search(question) and newest:
+    if _LAST_YEAR.search(question) and newest and not _YEAR_BEFORE.search(question):
         year = newest.year - 1
         return f"{year}", f"{year}"
     found = periods_named(question)
@@ -297,21 +330,34 @@ def _periods(question: str, newest: date | None) -> tuple[str | None, str | None
         ahead = next((start for start, _, period in period_spans(question) if period == found[0]), None)
         if month and ahead is not None and _YEAR_TO.search(question[:ahead]):
             return f"{int(month.group(1)) - 1}-{month.group(2)}", found[0].label
+        if _YEAR_BEFORE.search(question):  # "in April 18, compared with a year before": from April 2017
+            return _a_year_before(found[0]), found[0].label
         return found[0].label, found[0].label
     return found[0].label, found[-1].label
 
 
-def _council_parts(whole: Route, question: str, named: list[str], newest: date | None) -> list[Route]:
+def _a_year_before(period: Period) -> str:
+    """The label of the period a year before a month's, a year's or a financial year's ("2018-04": "2017-04")."""
+    year, rest = period.label[:4], period.label[4:]
+    if period.kind == "financial_year":
+        return f"{int(year) - 1}-{int(rest[1:]) - 1:02d}"
+    return f"{int(year) - 1}{rest}" if period.kind in ("month", "year") else period.label
+
+
+def _council_parts(whole: Route, question: str, named: list[str], newest: date | None,
+                   meetings: list[str]) -> list[Route]:
     """A question that names, for each of its councils, a paper or period of its own ("Northumberland's
     June 2019 review ... Norfolk's December 2020 pack") is answered council by council; the indicator and
-    what is asked stay those of the whole question."""
+    what is asked stay those of the whole question. A paper no meeting held is its figures' period ("Norfolk
+    (April 2018 MI report)": the April 2018 figures of the July 2018 pack)."""
     parts, spans = [], _paper_spans(question)
     for council, ranges in council_clauses(question, named).items():
         own = [span for span in spans if any(start <= span[0] < end for start, end in ranges)]
-        undated = _without(question, own)
+        papers = _meeting_dates(own, question)
+        papers = papers and papers_held(papers, meetings)
+        undated = _without(question, own if papers else [])
         start, end = _periods(" ".join(undated[a:b] for a, b in ranges), newest)
-        parts.append(replace(whole, council=council, others=[], papers=_meeting_dates(own, question),
-                             start=start, end=end, parts=[]))
+        parts.append(replace(whole, council=council, others=[], papers=papers, start=start, end=end, parts=[]))
     dated = {(part.papers, part.start, part.end) for part in parts}
     return parts if len(dated) > 1 else []
 
@@ -336,7 +382,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.papers = papers_held(result.papers, tools.meeting_dates())
         undated = undated if result.papers else question  # not a paper: its date is the figure's period
     result.start, result.end = _periods(undated, newest)
-    stripped = _PERIOD_END.sub(" ", _SOURCE_CLAUSE.sub(" ", question))
+    stripped = _PERIOD_END.sub(" ", _SOURCE_CLAUSE.sub(" ", _without_set_aside(question)))
     if result.council:
         stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
     matches = tools.find_indicators(stripped) if tools else []
@@ -344,7 +390,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         question, tools.label_units(m.id) if m.how == "similar label" else {unit_class(m.unit)})}
     catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
-    quoted = [label for phrase in QUOTED.findall(question) for label in tools.labels_quoted(phrase)] if tools else []
+    quoted = [label for phrase in quoted_phrases(question) for label in tools.labels_quoted(phrase)] if tools else []
     labels = quoted[:2] or (tools.labels_in(stripped)[:2] if tools else [])
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
     named_labels = [label for label in labels if (label in quoted or tools.label_strength(label) > strongest)
@@ -352,6 +398,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or _narrowest(catalogue, tools)
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
+    if not result.indicators and tools:  # a label said out of order, when nothing else can answer
+        result.indicators = [label for label in tools.labels_among(stripped)
+                             if unit_fits(question, tools.label_units(label))][:1]
     if result.indicators and not named_labels:  # a label named in full is what is asked; a catalogue phrase may be less
         result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
@@ -373,7 +422,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         elif re.match(r"^\s*when\b", question, re.IGNORECASE):
             result.narrative = "when"
     if len(named) > 1:
-        result.parts = _council_parts(result, question, named, newest)
+        result.parts = _council_parts(result, question, named, newest, tools.meeting_dates() if tools else [])
     result.follow_up = bool(previous) and (bool(_FOLLOW_UP.match(question)) or len(question.split()) <= 5)
     if result.follow_up:
         if not result.indicators:  # "and in Northumberland?": the same indicator, and period

@@ -26,11 +26,15 @@ _SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+){2,8})\(([A-Z]{2,8})\)")  # "Early
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
-_TOTAL_ROW = r"(?i)^\s*(?:grand |sub[ -]?)?total\b"
+TOTAL_ROW = re.compile(r"^\s*(?:grand |sub[ -]?)?total\b", re.IGNORECASE)  # a table's total row, its parts above it
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
 _TITLE_NAMES_TOPIC = 3  # a table that does not name what is ranked still lists it when its title shares this many words
 _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts needs
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
+_PERCENT = frozenset({"%"})
+_UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
+_LINKING_WORDS = words("over under per within during across each every")  # "Average FTE over year": "in each year"
+_UNSPECIFIC_PARTS = words("other others all unknown not known none missing")  # "compared with other councils" names no "Other" row
 
 
 @dataclass
@@ -209,7 +213,17 @@ class IndicatorTools:
         labels = self._labels_words()
         asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
         found = [label for label, (held, sequence) in labels.items()
-                 if held <= asked and any(said_together(sequence, said) for said in spoken)]
+                 if held <= asked and (_PERCENT not in sequence or "%" in asked)  # "re-referral rate": not "Re-referrals - %"
+                 and any(said_together(_said_in_order(sequence), said) for said in spoken)]
+        return sorted(found, key=lambda label: -len(labels[label][0]))
+
+    def labels_among(self, text: str) -> list[str]:
+        """Paper labels of three or more words that a text says all of, in any order ("the average number of
+        agency social workers (FTE) in each of the last three years" says "Average FTE over year"), longest first:
+        for when nothing it names in order can answer it."""
+        labels, asked = self._labels_words(), words(text)
+        found = [label for label, (held, _) in labels.items()
+                 if len(held) >= _UNORDERED_WORDS and held - _LINKING_WORDS <= asked]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
     def labels_quoted(self, phrase: str) -> list[str]:
@@ -238,6 +252,28 @@ class IndicatorTools:
     def label_strength(label: str) -> int:
         """How many words name a paper label, weighed against a catalogue phrase: its "No of" aside."""
         return len(words(_COUNT_PREFIX.sub("", label)))
+
+    def part_named(self, question: str, table_id: str) -> str | None:
+        """The one row of a table a question names by all its words, not a total: the part of the table's total it
+        asks for ("permanent exclusions from Norfolk secondary schools": the exclusion table's "Secondary" row)."""
+        papers = self._papers()
+        labels = papers.loc[(papers["table_id"] == table_id) & (papers["source"] == "table"), "label"].dropna().unique()
+        asked = words(question)
+        named = []
+        for label in labels:
+            held = words(_BRACKETED.sub(" ", label)) - {"%"}
+            if held and held <= asked and not held <= _EVERYDAY_WORDS | _UNSPECIFIC_PARTS and not TOTAL_ROW.match(label):
+                named.append(label)
+        return named[0] if len(named) == 1 else None
+
+    def total_beside(self, row: dict) -> dict | None:
+        """The whole a ranked row is part of: its table's total in the same column ("Grand Total 417" under
+        the cease reasons), else None."""
+        papers = self._papers()
+        totals = papers[(papers["table_id"] == row["table_id"]) & (papers["column"] == row["column"])
+                        & (papers["measure"] == row["measure"]) & papers["value"].notna()
+                        & papers["row"].fillna("").str.match(r"(?i)\s*(?:grand\s+)?total\b")]
+        return _records(totals)[-1] if not totals.empty else None
 
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
@@ -412,7 +448,7 @@ class IndicatorTools:
             return []
         column = next((c for c in columns if "total" in c.lower()), columns[-1])  # else the latest
         rows = chosen[chosen["column"] == column]
-        totals = rows["row"].str.contains(_TOTAL_ROW, na=False)
+        totals = rows["row"].str.contains(TOTAL_ROW, na=False)
         rows = rows[~totals & ~rows["value"].isin(rows.loc[totals, "value"])]  # nor a line restating the total
         return rows.sort_values("value", ascending=False, kind="stable").to_dict("records")
 
@@ -425,7 +461,7 @@ class IndicatorTools:
         if parts.shape[1] < 2:
             return []
         grouped = values.assign(group=parts[0], sub=parts[1]).dropna(subset=["sub"])
-        grouped = grouped[~grouped["group"].str.contains(_TOTAL_ROW, na=False)]
+        grouped = grouped[~grouped["group"].str.contains(TOTAL_ROW, na=False)]
         best, chosen = 0, None
         for _, rows in grouped.groupby(["table_id", "sub"]):
             shared = len(topic & words(rows["sub"].iloc[0]))
@@ -580,6 +616,13 @@ class IndicatorTools:
         return [StructuredTool.from_function(function, name=name) for name, function in
                 (("find_indicators", find), ("series", series), ("change", change), ("compare", compare),
                  ("largest_rows", largest))]
+
+
+def _said_in_order(sequence: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The words of a label a question must say in their order: its "%" and a leading "Number of" may
+    stand anywhere ("repeat contacts: what was the number and what % of contacts was that")."""
+    kept = tuple(word for word in sequence if word != _PERCENT)
+    return kept[1:] if kept and kept[0] == {"number"} and len(kept) > 2 else kept
 
 
 def _abbreviated(text: str) -> str:

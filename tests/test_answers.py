@@ -1167,3 +1167,129 @@ def test_whether_a_proposal_went_ahead_is_not_answered_by_the_proposal(assistant
     _declined(assistant, "Did Norfolk go ahead and close Winterton Primary School, and when did it actually close?")
     proposal = assistant.ask("What is proposed for Winterton Primary School?")
     assert proposal.answerable and any("Winterton" in c.quote for c in proposal.citations)
+
+
+def test_a_run_of_months_naming_its_year_once_is_read_as_that_run():
+    from assistant.routing import _periods
+
+    assert _periods("How many children were supported within EHFF cases Jan-Apr 2018?", None) == ("2018-01", "2018-04")
+    assert _periods("between November and February 2018", None) == ("2017-11", "2018-02")
+    # "at 31 March 2018-19" names the year 2018-19, not the day 31 March 2018
+    assert _periods("Norfolk's LAC aged 1 to 4 at 31 March 2018-19", None) == ("2018-19", "2018-19")
+
+
+def test_a_run_asked_as_going_up_or_down_states_each_month_of_it(assistant):
+    # "No of children being supported within EHFF cases High Count 1502 1555 1637 1522" (Jan-18 to Apr-18)
+    answer = assistant.ask("How many children were being supported within EHFF cases Jan-Apr 2018 - going up or down?")
+    assert {(v.period, v.value) for v in answer.values} == {
+        ("2018-01", 1502.0), ("2018-02", 1555.0), ("2018-03", 1637.0), ("2018-04", 1522.0)}
+    _honest(answer)
+
+
+def test_a_count_and_its_percentage_asked_together_are_both_given(assistant):
+    # MASH table: "Jan-18 3,399 18.7% 1,183 19.2%" under "Number of repeat contacts" and "% of repeat contacts";
+    # the question says the label's words out of its order ("repeat contacts ... the number ... what %")
+    answer = assistant.ask("MASH repeat contacts - what was the number in January 2018 and what % of contacts was that?")
+    assert {(v.label, v.value) for v in answer.values} == {
+        ("Number of repeat contacts", 1183.0), ("% of repeat contacts", 19.2)}
+    _honest(answer)
+
+
+def test_a_share_asked_of_a_row_printing_counts_and_percentages_is_its_percentage_a_year_before_too(assistant):
+    # social work assessment outcomes, "Ongoing involvement": "Apr-17 ... 196 32.5%", "Apr-18 ... 302 42.5%"
+    answer = assistant.ask("What share of social work assessments ended in ongoing involvement in April 18, "
+                           "compared with a year before?")
+    assert {(v.period, v.value, v.unit) for v in answer.values} == {("2018-04", 42.5, "%"), ("2017-04", 32.5, "%")}
+    _honest(answer)
+    from assistant.routing import _periods
+    assert _periods("LAC per 10k in 2018-19 against the previous year", None) == ("2017-18", "2018-19")
+
+
+def test_a_part_of_a_total_named_by_the_question_is_given_instead_of_the_total(assistant):
+    # "2.1.4 Exclusion": Secondary Spr 15-16 61, Spr 16-17 49, Spr 17-18 51; Grand Total 94, 65, 71
+    answer = assistant.ask("How have spring-term permanent exclusions from Norfolk secondary schools changed across "
+                           "2015-16, 2016-17 and 2017-18?")
+    assert {(v.period, v.value) for v in answer.values} == {
+        ("2015-16 spring", 61.0), ("2016-17 spring", 49.0), ("2017-18 spring", 51.0)}
+    assert "(Secondary)" in answer.text
+    _honest(answer)
+    total = assistant.ask("How do Norfolk's spring-term permanent exclusions in 2017-18 compare with other terms?")
+    assert 71.0 in {v.value for v in total.values}, "'other terms' names no 'Other' row"
+
+
+def test_a_second_question_after_a_dash_is_answered_by_its_own_kind_of_figure(assistant):
+    # "...expand our use of the Mockingbird foster care model within the authority from 3 to 5 Hub carers": the
+    # funding is the first question's context; the second asks how many carers, which needs no sum of money
+    answer = assistant.ask("How far is North Somerset growing its Mockingbird fostering model with the DfE Covid-19 "
+                           "recovery funding - how many hub carers before and after?")
+    assert answer.answerable and any("from 3 to 5 Hub carers" in c.quote for c in answer.citations)
+    _honest(answer)
+
+
+def test_state_funded_schools_are_no_question_of_money(assistant):
+    # Table 5, type of school placement for children with an EHCP: "State funded special school (including 6 th
+    # form) 25.7 32.3 27.6 34.8" (Norfolk, regional, statistical neighbours, national)
+    answer = assistant.ask("What proportion of Norfolk children and young people with an EHCP are in state-funded "
+                           "special schools, against national, statistical neighbour and regional figures?")
+    assert {(v.measure, v.value) for v in answer.values} == {
+        ("value", 25.7), ("england", 34.8), ("statistical_neighbours", 27.6), ("region", 32.3)}
+    _honest(answer)
+
+
+def test_a_ranking_asked_with_the_whole_gives_the_tables_total_too(assistant):
+    # "LAC Ceases September 2019 to September 2020 by cease reason": "E8 - CLA ceased for any other reason 129",
+    # ... "Grand Total 417"
+    answer = assistant.ask("Of the kids who stopped being looked after Sept 2019 to Sept 2020, which cease reason "
+                           "was most common, and how many ceased overall?")
+    assert {129.0, 417.0} <= {v.value for v in answer.values}
+    assert answer.text.index("E8 - CLA ceased for any other reason") < answer.text.index("Grand Total, 417")
+    _honest(answer)
+    ranked = assistant.ask("Which cease reason was most common for Norfolk children leaving care, Sept 2019 to Sept 2020?")
+    assert 417.0 not in {v.value for v in ranked.values}, "a total is given only when the whole is asked"
+
+
+def test_a_share_asked_with_actually_is_no_question_of_what_came_of_a_proposal(assistant):
+    # Northumberland, June 2019: "current performance indicates that 71% of these reviews detail a plan for permanence"
+    answer = assistant.ask("What % of Northumberland's 4 month LAC statutory reviews actually detail a plan for permanence?")
+    assert answer.answerable and any("71% of these reviews detail a plan" in c.quote for c in answer.citations)
+    _honest(answer)
+
+
+def test_a_label_said_out_of_order_answers_when_nothing_else_can(assistant):
+    # "2.4 Use of Agency staff": "Children's Services | Average FTE over year": 2015-16 65, 2016-17 82, 2017-18 72;
+    # the catalogue's agency social workers are a percentage, which no "average number" asks for
+    answer = assistant.ask("What was the average number of agency social workers (FTE) in Children's Services in "
+                           "each of the last three years?")
+    assert {(v.period, v.value) for v in answer.values} == {("2015-16", 65.0), ("2016-17", 82.0), ("2017-18", 72.0)}
+    _honest(answer)
+
+
+def test_a_councils_paper_no_meeting_held_is_read_as_its_figures_period(assistant):
+    # Norfolk's July 2018 pack prints the April 2018 MI figures ("Apr-18 473 91.3%"); Northumberland's June 2019
+    # review: "93% of our care leavers living in suitable accommodation"
+    answer = assistant.ask("Care leavers in suitable accommodation: Norfolk (April 2018 MI report) v Northumberland "
+                           "(June 2019 review)?")
+    assert {("Norfolk", "2018-04", 91.3), ("Northumberland", "2019-06-06", 93.0)} <= {
+        (v.council, v.period, v.value) for v in answer.values if v.measure == "value"}
+    _honest(answer)
+
+
+def test_an_age_asked_as_16_plus_names_the_16_and_over_row(assistant):
+    # "LAC at 31 March by Age": "16 and over 24% 22% 27% 22.0% 22.0% 23.0%" (England, SNs, E of E 2018-19; Norfolk
+    # 2017-18, 2018-19; prediction 2019-20)
+    answer = assistant.ask("What proportion of Norfolk's CLA at 31 March 2019 were 16+, vs England, stat neighbours "
+                           "and the Eastern region?")
+    assert {(v.measure, v.value) for v in answer.values} == {
+        ("value", 22.0), ("england", 24.0), ("statistical_neighbours", 22.0), ("region", 27.0)}
+    _honest(answer)
+
+
+def test_a_row_the_question_sets_aside_is_not_what_it_asks(assistant):
+    # "leaving aside 'other budgets'": the "Other budgets" line of the forecast is the one row not asked for
+    from assistant.routing import route
+
+    question = "Month 2 2018-19 GF forecast: leaving aside 'other budgets', which named line has the biggest budget?"
+    plan = route(question, assistant.tools, assistant.councils, assistant.newest)
+    assert "Other budgets" not in plan.indicators
+    assert route("What is the forecast variance on 'other budgets' at month 2?", assistant.tools, assistant.councils,
+                 assistant.newest).indicators == ["Other budgets"]
