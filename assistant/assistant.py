@@ -26,6 +26,7 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
 _WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
+_TITLE_WORDS = {"starter": "start", "entrant": "start"}  # "CLA starters" are the table of "Children starting a LAC episode"
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
@@ -416,7 +417,8 @@ class Assistant:
             clause += self._official_benchmarks(indicator, council, official[-1], citer, used)
             clauses.append(clause)
         name = self._stated_name(indicator, used, citer) + (f" ({part})" if part else "")
-        sentence = f"{council}, {name[:1].lower() + name[1:]}: " + "; ".join(clauses) + "."
+        named = name if name.lower().startswith(council.lower()) else name[:1].lower() + name[1:]  # "Norfolk Constabulary"
+        sentence = f"{council}, {named}: " + "; ".join(clauses) + "."
         chart = {"indicator": indicator, "name": name, "council": council, "unit": rows[-1]["unit"],
                  "points": [{"period": row["period"], "period_end": row["period_end"], "value": row["value"],
                              "source": row["source"], "document": row["document"]} for row in rows]}
@@ -765,7 +767,7 @@ def _recent(text: str, meeting: str | None) -> list[tuple[date, date]]:
 
 def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = False) -> bool:
     """Whether a text can speak of the period a question names: it mentions that period, or its
-    paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for months, else
+    paper met within the period or soon after it (``MONTH_REPORTED_DAYS`` for one month, else
     ``PERIOD_REPORTED_DAYS``), or is the paper the question names. A ``sentence`` that names other
     periods only speaks of those ("at the end of April 18" does not answer for June). True when no
     period is named."""
@@ -783,8 +785,8 @@ def _of_period(plan: Route, text: str, meeting: str | None, sentence: bool = Fal
         return False
     if plan.papers and plan.papers[0] <= meeting <= plan.papers[1]:  # "at the June 2019 review": its own words
         return True
-    months = start is not None and end is not None and start.kind == end.kind == "month"  # "January to March 2017"
-    window = timedelta(days=MONTH_REPORTED_DAYS if months else PERIOD_REPORTED_DAYS)
+    one_month = start == end and end.kind == "month"
+    window = timedelta(days=MONTH_REPORTED_DAYS if one_month else PERIOD_REPORTED_DAYS)
     return since.isoformat() <= meeting <= (until if until == date.max else until + window).isoformat()
 
 
@@ -877,7 +879,7 @@ def _of_closest_table(rows: list[dict], question: str) -> list[dict]:
     """A row label printed in several tables ("Under 1" of children in care by age, and of children
     starting care by age): its rows of the table whose title names most of the question, when one
     names more than the others; a paper's sentences are no table and stay."""
-    asked = content_words(question) - _PAPER_WORDS
+    asked = {_TITLE_WORDS.get(word, word) for word in content_words(question)} - _PAPER_WORDS
     named = {_table_of(row): len(asked & content_words(row.get("table_title") or "")) for row in rows if _table_of(row)}
     if len(set(named.values())) < 2:
         return rows
