@@ -15,7 +15,7 @@ from .metadata import MONTHS
 from .periods import Period, first_day, period_spans, periods_named
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
-                    r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
+                    r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|com(e|es|ing) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
                     r"progress\w*|moved?|each of the (?:last|past)|year (?:by|on) year|each year)\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
                       r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
@@ -382,16 +382,15 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.papers = papers_held(result.papers, tools.meeting_dates())
         undated = undated if result.papers else question  # not a paper: its date is the figure's period
     result.start, result.end = _periods(undated, newest)
-    stripped = _PERIOD_END.sub(" ", _SOURCE_CLAUSE.sub(" ", _without_set_aside(question)))
-    if result.council:
-        stripped = re.sub(re.escape(result.council), " ", stripped, flags=re.IGNORECASE)
+    asked = _PERIOD_END.sub(" ", _SOURCE_CLAUSE.sub(" ", _without_set_aside(question)))
+    stripped = re.sub(re.escape(result.council), " ", asked, flags=re.IGNORECASE) if result.council else asked
     matches = tools.find_indicators(stripped) if tools else []
     fitting = {m.id for m in matches if unit_fits(  # its figures can answer what is asked: a percentage, money, how many
         question, tools.label_units(m.id) if m.how == "similar label" else {unit_class(m.unit)})}
     catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
     quoted = [label for phrase in quoted_phrases(question) for label in tools.labels_quoted(phrase)] if tools else []
-    labels = quoted[:2] or (tools.labels_in(stripped)[:2] if tools else [])
+    labels = quoted[:2] or (tools.labels_in(asked)[:2] if tools else [])  # "Norfolk Constabulary" names the council
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
     named_labels = [label for label in labels if (label in quoted or tools.label_strength(label) > strongest)
                     and unit_fits(question, tools.label_units(label))]

@@ -21,6 +21,9 @@ from .store import IndicatorStore
 _BRACKETED = re.compile(r"\([^()]*\)")
 _UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number)\s*$", re.IGNORECASE)  # a column headed by its unit alone
 _COUNT_PREFIX = re.compile(r"^\s*no(?:\.?\s+of\s+|\.\s+)", re.IGNORECASE)  # "No of cases active to EHFF": how many
+_ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z]{1,4}\b")  # "PRU", "EHCP", "CiC"
+_ACRONYM_WORDS = 5  # the longest run of words an abbreviation stands for
+_LINKS = {"of", "and", "in", "the", "for", "to", "with"}  # words an abbreviation may leave out ("Children in Care": CC)
 _SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+){2,8})\(([A-Z]{2,8})\)")  # "Early Help Family Focus (EHFF)"
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
@@ -212,9 +215,14 @@ class IndicatorTools:
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
         labels = self._labels_words()
         asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
-        found = [label for label, (held, sequence) in labels.items()
-                 if held <= asked and (_PERCENT not in sequence or "%" in asked)  # "re-referral rate": not "Re-referrals - %"
-                 and any(said_together(_said_in_order(sequence), said) for said in spoken)]
+
+        def named(held: frozenset[str], sequence: tuple[frozenset[str], ...]) -> bool:
+            return held <= asked and (_PERCENT not in sequence or "%" in asked) \
+                and any(said_together(_said_in_order(sequence), said) for said in spoken)  # "re-referral rate": no "%"
+        found = [label for label, (held, sequence) in labels.items() if named(held, sequence)]
+        short = set(_ACRONYM.findall(text))  # "an alternative provision academy or PRU": "... / Pupil referral unit"
+        found += [label for label in labels if short and label not in found
+                  and any(named(*_label_words(shortened)) for shortened in _shortened(label, short))]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
     def labels_among(self, text: str) -> list[str]:
@@ -242,10 +250,9 @@ class IndicatorTools:
             labels = set(papers[papers["source"] == "table"]["label"].dropna())
             self._label_words = {}
             for label in labels:
-                unbracketed = _COUNT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label)))  # "... Grant - £"
-                held = words(unbracketed) - {"%"}  # "National - %" names a place, not what is counted
+                held, sequence = _label_words(label)
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
-                    self._label_words[label] = (held, word_sequence(unbracketed))
+                    self._label_words[label] = (held, sequence)
         return self._label_words
 
     @staticmethod
@@ -616,6 +623,30 @@ class IndicatorTools:
         return [StructuredTool.from_function(function, name=name) for name, function in
                 (("find_indicators", find), ("series", series), ("change", change), ("compare", compare),
                  ("largest_rows", largest))]
+
+
+def _label_words(label: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The words of a label a question must say, and their order: brackets, a unit suffix and a "No of"
+    prefix aside ("... Grant - £"), and its "%" out of the words ("National - %" names a place, not what is counted)."""
+    unbracketed = _COUNT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label)))
+    return words(unbracketed) - {"%"}, word_sequence(unbracketed)
+
+
+def _shortened(label: str, short: set[str]) -> list[str]:
+    """A label with a run of its words said by the abbreviation a question uses ("Pupil referral unit" as "PRU",
+    "Children in Care" as "CiC")."""
+    found = list(re.finditer(r"[A-Za-z]+", label))
+    versions = []
+    for first in range(len(found)):
+        for last in range(first + 1, min(first + _ACRONYM_WORDS, len(found))):
+            run = found[first:last + 1]
+            for initials in ("".join(m.group(0)[0] for m in run),
+                             "".join(m.group(0)[0] for m in run if m.group(0).lower() not in _LINKS)):
+                kept = next((abbreviation for abbreviation in short if abbreviation.upper() == initials.upper()), None)
+                whole = len(run) == len(found)  # "Absent parenting" is no "AP academy"
+                if kept and len(initials) >= (3 if whole else 2):
+                    versions.append(label[:run[0].start()] + kept + label[run[-1].end():])
+    return versions
 
 
 def _said_in_order(sequence: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
