@@ -53,7 +53,8 @@ _MONEY_STATED = re.compile(r"£|\b(million|billion|pounds)\b", re.IGNORECASE)
 _SALARY = re.compile(r"\b(salar(y|ies)|wages?|pay)\b", re.IGNORECASE)
 _TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "on", "a", "an", "at", "by", "with", "&"}
 _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ){1,5}?)(?:were|was|did|had|have|has|are|is|do|does|in|of|at|on|"
-                      r"per|there|will|would|could|can|according)\b", re.IGNORECASE)
+                      r"per|there|will|would|could|can|according|actually|currently|still|really|now|already|"
+                      r"usually|typically)\b", re.IGNORECASE)  # "how many families actually used ..."
 # "how many of the young people on the programme are girls": what is counted is what they are (not "are placed ...")
 _COUNTED_PART = re.compile(r"\bhow many of (?:[\w'-]+ ){1,8}?(?:are|were|is|was|have been|had been) "
                            r"(?!\w+ed\b|(?:in|on|at|with|from|under|over|still|now|currently|also|not|being|living)\b)"

@@ -1293,3 +1293,31 @@ def test_a_row_the_question_sets_aside_is_not_what_it_asks(assistant):
     assert "Other budgets" not in plan.indicators
     assert route("What is the forecast variance on 'other budgets' at month 2?", assistant.tools, assistant.councils,
                  assistant.newest).indicators == ["Other budgets"]
+
+
+def test_a_label_is_named_by_its_abbreviation_and_by_the_council_it_names(assistant):
+    # Table 5: "Alternative provision academy / Pupil referral unit 2.0 1.2 1.1 0.7"; the YOT budget's "Norfolk
+    # Constabulary 150,000" (the council's name is the label's first word)
+    unit = assistant.ask("What % of Norfolk's children and young people with an EHCP are in an alternative provision "
+                         "academy or PRU, compared with regional, stat neighbour and national averages?")
+    assert {(v.measure, v.value) for v in unit.values} == {
+        ("value", 2.0), ("region", 1.2), ("statistical_neighbours", 1.1), ("england", 0.7)}
+    police = assistant.ask("How much cash is Norfolk Constabulary paying into the YOT pooled budget for 2018/19?")
+    assert [v.value for v in police.values] == [150000.0] and "Norfolk Constabulary" in police.text
+    assert assistant.tools.labels_in("How many were in AP?") == [], "'AP' alone is no 'Absent parenting'"
+    for answer in (unit, police):
+        _honest(answer)
+
+
+def test_starters_name_the_table_of_children_starting_care(assistant):
+    # "1 to 4" is a row of both "LAC at 31 March by Age" (12.0%, 14.0%, 13.6%) and "Children starting a LAC
+    # episode by age" (20.0%, 18.0%, 13.8%)
+    answer = assistant.ask("What share of Norfolk's CLA starters were aged 1-4 in 2017-18 and 2018-19?")
+    assert {(v.period, v.value) for v in answer.values if v.measure == "value"} == {("2017-18", 20.0), ("2018-19", 18.0)}
+    _honest(answer)
+
+
+def test_how_many_families_actually_used_a_service_is_not_answered_by_a_count_of_its_centres(assistant):
+    # "There are currently 53 designated children centres across Norfolk ... directly to some families": a count of
+    # centres, not of the families who used them
+    _declined(assistant, "How many familes actually used Norfolk's childrens centres in 2017-18?")
