@@ -643,8 +643,8 @@ def _shortened(label: str, short: set[str]) -> list[str]:
             for initials in ("".join(m.group(0)[0] for m in run),
                              "".join(m.group(0)[0] for m in run if m.group(0).lower() not in _LINKS)):
                 kept = next((abbreviation for abbreviation in short if abbreviation.upper() == initials.upper()), None)
-                whole = len(run) == len(found)  # "Absent parenting" is no "AP academy"
-                if kept and len(initials) >= (3 if whole else 2):
+                whole = len(run) == len(found)  # a name alone is no row: "DfE funding" asks no "Department for Education"
+                if kept and len(initials) >= 2 and not whole:
                     versions.append(label[:run[0].start()] + kept + label[run[-1].end():])
     return versions
 
