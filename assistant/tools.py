@@ -30,6 +30,7 @@ BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_nei
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
 _SOURCE_ORDER = {"table": 0, "prose": 1, "official": 2}
 TOTAL_ROW = re.compile(r"^\s*(?:grand |sub[ -]?)?total\b", re.IGNORECASE)  # a table's total row, its parts above it
+_WHOLE_ROW = re.compile(r"^\s*(?:grand\s+)?total\b", re.IGNORECASE)  # the table's whole, not a sub-total
 _DIRECTORATE_WORDS = words("children's services council county committee department total")
 _TITLE_NAMES_TOPIC = 3  # a table that does not name what is ranked still lists it when its title shares this many words
 _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts needs
@@ -212,7 +213,8 @@ class IndicatorTools:
         longest first; what a label says in brackets qualifies it and need not be named ("Independent/non
         maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
-        through a question ("children ... placed more than 20 miles from home" names no "Children's Homes")."""
+        through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
+        and a leading "Number of" must be said, anywhere; an abbreviation the text uses may say a run of its words."""
         labels = self._labels_words()
         asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
 
@@ -268,7 +270,7 @@ class IndicatorTools:
         asked = words(question)
         named = []
         for label in labels:
-            held = words(_BRACKETED.sub(" ", label)) - {"%"}
+            held, _ = _label_words(label)
             if held and held <= asked and not held <= _EVERYDAY_WORDS | _UNSPECIFIC_PARTS and not TOTAL_ROW.match(label):
                 named.append(label)
         return named[0] if len(named) == 1 else None
@@ -279,7 +281,7 @@ class IndicatorTools:
         papers = self._papers()
         totals = papers[(papers["table_id"] == row["table_id"]) & (papers["column"] == row["column"])
                         & (papers["measure"] == row["measure"]) & papers["value"].notna()
-                        & papers["row"].fillna("").str.match(r"(?i)\s*(?:grand\s+)?total\b")]
+                        & papers["row"].fillna("").str.match(_WHOLE_ROW)]
         return _records(totals)[-1] if not totals.empty else None
 
     def label_units(self, label: str) -> set[str]:
