@@ -41,7 +41,8 @@ _NOT_FIGURES = re.compile(r"\bper\s+1\d{0,2},?000\b|\baged\s+\d{1,2}\s*[-–]\s*
 # "4.4.1 The number", "2. Evidence", "3 Background"; not a count ("137 Children/YP have been referred")
 _SECTION_NUMBER = re.compile(r"(?:^|(?<=\s[-•]\s))[\s\-•]*(?:\d+(?:\.\d+)+\.?|\d{1,2}\.|\d|\d+\))\s+(?=[*_]*[A-Z])")
 TIME_SPENT = r"(?<!days )(?<!weeks )(?<!months )(?<!years )(?<!nights )(?<!hours )(?<!time )"  # "days spent out of care"
-_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|(?<!state-)(?<!state )fund\w*|salar(y|ies)|wages?|contract values?|"
+FUNDING = r"(?<!state-)(?<!state )fund\w*"  # money, but not "state-funded special schools"
+_MONEY_ASKED = re.compile(rf"\b(cost\w*|{TIME_SPENT}spen[dt]\w*|budget\w*|{FUNDING}|salar(y|ies)|wages?|contract values?|"
                           r"value of (?:the |its |each )?contracts?)\b|£|\bhow much\b.*\bpa(?:ying|id|ys)\b", re.IGNORECASE)
 BENCHMARK_ASKED = re.compile(r"\bwhat(?:'s| is| was| are| were)?\s+(?:the\s+)?(national|england|english|"
                              r"(?:statistical|stat) neighbou?rs?'?|regional|region's|(?:eastern|east of england)(?:\s+region)?)\b(?:\s+[\w-]+){0,2}?\s+"
@@ -503,7 +504,7 @@ def gives_the_outcome(question: str, text: str) -> bool:
     """Whether a text can answer a question asking what came of a proposal ("did Norfolk go ahead and close
     Winterton Primary School"): it reports something closed, decided, agreed or approved, not only proposed. A
     question asking how many or what share asks a figure, however it says it ("what % ... actually detail a plan")."""
-    asked = _OUTCOME_ASKED.search(question) and not asks_quantity(question)  # "what % ... actually detail a plan"
+    asked = _OUTCOME_ASKED.search(question) and not asks_quantity(question)
     return not asked or bool(_OUTCOME_STATED.search(text))
 
 

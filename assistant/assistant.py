@@ -430,8 +430,9 @@ class Assistant:
         totals = series[(series["source"] == "table") & series["label"].fillna("").str.match(TOTAL_ROW)]
         for table_id in totals["table_id"].unique():
             part = self.tools.part_named(plan.question, table_id)
-            rows = self._in_papers(self.tools.series(part, council, start=plan.start, end=plan.end), plan) \
-                if part else series.iloc[0:0]
+            if not part:
+                continue
+            rows = self._in_papers(self.tools.series(part, council, start=plan.start, end=plan.end), plan)
             rows = rows[rows["table_id"] == table_id]
             if not rows.empty:
                 return _in_units_asked(rows, plan.question), part

@@ -10,9 +10,9 @@ from datetime import date
 
 from .metadata import MONTHS
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "sept" before "sep"
 _YEAR = r"(?:19|20)?\d{2}"
-_MONTH_YEAR = re.compile(rf"^(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})\.?[\s\-'’/]*({_YEAR})$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"^(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({MONTH_NAMES})\.?[\s\-'’/]*({_YEAR})$", re.IGNORECASE)
 _FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?((?:19|20)\d{2})\s*[-/–]\s*((?:19|20)?\d{2})$", re.IGNORECASE)
 _SHORT_YEAR_PAIR = re.compile(r"^(\d{2})\s*[-/–]\s*(\d{2})$")
 _ISO = re.compile(r"^((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?$")
@@ -21,7 +21,7 @@ _TERM = re.compile(r"^(aut(?:umn)?|spr(?:ing)?|sum(?:mer)?)\.?\s*(?:term\s*)?(\d
 _QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*((?:19|20)\d{2}\s*[-/–]\s*\d{2}|(?:19|20)\d{2})?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|to)\s*(.+?)(?:\s+cohort.*)?$", re.IGNORECASE)
 _FIND = re.compile(
-    rf"\b(?:(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH})\.?[\s\-'’]*(?:19|20)?\d{{2}}\b(?![-/–]\d)"  # not "March 2018-19"
+    rf"\b(?:(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})\.?[\s\-'’]*(?:19|20)?\d{{2}}\b(?![-/–]\d)"  # not "March 2018-19"
     rf"|\b(?:aut|spr|sum)\w*\.?\s*\d{{2}}\s*[-/]\s*\d{{2}}\b"
     r"|\b(?:fy\s*)?(?:19|20)\d{2}\s*[-/–]\s*(?:19|20)?\d{2}\b"
     r"|\bq[1-4]\s*(?:19|20)\d{2}(?:\s*[-/]\s*\d{2})?\b",

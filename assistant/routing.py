@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .answers import BENCHMARK_ASKED, TIME_SPENT
+from .answers import BENCHMARK_ASKED, FUNDING, TIME_SPENT
 from .catalogue import unit_class, words
 from .metadata import MONTHS
-from .periods import Period, first_day, period_spans, periods_named
+from .periods import MONTH_NAMES, Period, first_day, period_spans, periods_named
 
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|com(e|es|ing) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
@@ -49,8 +49,7 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SHORT_YEARS = re.compile(r"(?<![\w£$.,/-])(?<!aged )(?<!ages )(?:fy\s*)?(1\d|2\d)\s*[-/]\s*(\d{2})(?![\w%/.-])"
                           r"(?!\s*(?:years?|yrs?)\b)", re.IGNORECASE)
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_SHARED_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s*(?:-|–|to|and|through|until)\s*({_MONTH_NAMES})\.?"
+_SHARED_YEAR = re.compile(rf"\b({MONTH_NAMES})\.?\s*(?:-|–|to|and|through|until)\s*({MONTH_NAMES})\.?"
                           r"(?:\s+((?:19|20)\d{2})|\s*[-'’]\s?(\d{2}))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelve months)\s+(?:up\s+)?(?:to|ending)\s+$",
@@ -58,7 +57,7 @@ _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelv
 _YEAR_BEFORE = re.compile(r"\b(?:a|the)\s+year\s+(?:before|earlier|previously)\b|\ba\s+year\s+ago\b|\bprevious\s+year\b|"
                           r"\bsame\s+(?:time|month|point)\s+(?:last|the\s+previous|a)\s+year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
-_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\b(?<!state-)(?<!state )fund\w*|\ballowance\b|£", re.IGNORECASE)
+_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\b{FUNDING}|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) in|per the)\s+[^,;?()]*?\b{_PAPER_NOUN}\b"
