@@ -26,7 +26,8 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
 _WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
-_TITLE_WORDS = {"starter": "start", "entrant": "start"}  # "CLA starters" are the table of "Children starting a LAC episode"
+# "CLA starters" are the table of "Children starting a LAC episode"; "children leaving care", of those who "ceased to be looked after"
+_TITLE_WORDS = {"starter": "start", "entrant": "start", "leav": "ceas", "left": "ceas"}
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")
@@ -404,9 +405,9 @@ class Assistant:
             run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
             first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
             first = _reaching_back(first, _of_term_asked(own, plan.question), plan.start)
-            if first["period"] == last["period"]:  # one period: the figure the paper states first
-                first = last = min((row for row in dated if row["period"] == last["period"]),
-                                   key=lambda row: row["line"] or 0)
+            if first["period"] == last["period"]:  # one period: the figure the paper states first, of the closest table
+                first = last = min(_of_closest_table([row for row in dated if row["period"] == last["period"]],
+                                                     plan.question), key=lambda row: row["line"] or 0)
             between = _between(run, first, last) if "trend" in plan.numeric else []
             clause = self._run(first, last, citer, used, between=between)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)

@@ -1322,3 +1322,19 @@ def test_how_many_families_actually_used_a_service_is_not_answered_by_a_count_of
     # "There are currently 53 designated children centres across Norfolk ... directly to some families": a count of
     # centres, not of the families who used them
     _declined(assistant, "How many familes actually used Norfolk's childrens centres in 2017-18?")
+
+
+def test_children_leaving_care_are_those_who_ceased_to_be_looked_after_not_care_leavers(assistant):
+    # December 2020 paper: "16 and over" is a row of the children in care at 31 March (22%), of those starting care
+    # (16%) and of those who ceased to be looked after during the year (36.0%; England 43%, SNs 40%, E of E 45%);
+    # "Returned home to live with parents or relatives as part of care planning process 20% 21% 13% High 19.0% 12.0%"
+    older = assistant.ask("What proportion of Norfolk children leaving care in 2018-19 were 16 or over, and how does "
+                          "that compare with England, stat neighbours and E of E?")
+    assert {(v.measure, v.value) for v in older.values} == {
+        ("value", 36.0), ("england", 43.0), ("statistical_neighbours", 40.0), ("region", 45.0)}
+    home = assistant.ask("In 2018-19, what share of Norfolk kids who left care went back home to family as part of "
+                         "their care plan? How does that compare with England, SNs and the East of England?")
+    assert {("value", 12.0), ("england", 20.0), ("statistical_neighbours", 21.0), ("region", 13.0)} <= \
+        {(v.measure, v.value) for v in home.values if v.indicator == "lac_returned_home"}
+    for answer in (older, home):
+        _honest(answer)
