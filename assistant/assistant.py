@@ -17,7 +17,7 @@ from .config import Settings
 from .periods import first_day, parse_period, periods_named, term_parts, terms_named
 from .routing import Route, quoted_phrases, route, topic_question, unit_fits
 from .search import BUDGET_MONTH, Filters, tokenize
-from .tools import TOTAL_ROW
+from .tools import TOTAL_ROW, WHOLE_ASKED
 
 _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england": "England", "region": "the region",
                     "target": "target", "stat_neighbour_best": "best statistical neighbour",
@@ -25,7 +25,6 @@ _BENCHMARK_NAMES = {"statistical_neighbours": "statistical neighbours", "england
 _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum of money", "days": "number of days"}
 MAX_COUNCILS = 3
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
-_WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
 # "CLA starters" are the table of "Children starting a LAC episode"; "children leaving care", of those who "ceased to be looked after"
 _TITLE_WORDS = {"starter": "start", "entrant": "start", "leav": "ceas", "left": "ceas"}
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
@@ -355,7 +354,7 @@ class Assistant:
         if not set(numbers_in(undated(where))) <= printed:  # the answer states no number its source does not print
             where = top["column"] if set(numbers_in(undated(top["column"] or ""))) <= printed else ""
         said = "; then ".join(pieces)
-        total = self.tools.total_beside(top) if _WHOLE_ASKED.search(plan.question) else None
+        total = self.tools.total_beside(top) if WHOLE_ASKED.search(plan.question) else None
         if total:  # "which cease reason was most common, and how many ceased overall"
             n = citer.cite_value(total)
             used.append(stated(total, n))

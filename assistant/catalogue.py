@@ -16,7 +16,9 @@ CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
 _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", "one", "our", "on", "at", "by",
          "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
          "during", "this", "up", "date", "which"}
-_SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children"}
+_SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children",
+               "sixth": "6th"}
+_ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")  # a PDF's "6 th form" is the "sixth form"
 _STEMMER = Stemmer.Stemmer("english")
 _LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")
 _AND_OVER = re.compile(r"\b(\d{1,3})\s*\+(?!\s*\d)")
@@ -40,6 +42,7 @@ def word_sequence(text: str) -> tuple[frozenset[str], ...]:
     text = re.sub(r"\bchild(?:ren)? in need\b", "cin", text.replace("child protection", "cp"))
     text = _LOOKED_AFTER.sub("lac", text)  # "children looked after", "looked-after children" and "LAC" read alike
     text = _AND_OVER.sub(r"\1 and over", text)  # "16+" and "16 and over" read alike
+    text = _ORDINAL.sub(r"\1\2", text)
     sequence = []
     for raw in re.findall(r"[a-z0-9%£][a-z0-9%£.'+-]*", text):
         raw = raw.strip(".'-")

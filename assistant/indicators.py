@@ -39,6 +39,7 @@ _MEASURES = [
     (r"variance", "variance"), (r"budget", "budget"), (r"balance", "balance"),
 ]
 _TOTAL = re.compile(r"^(?:grand )?total\b", re.IGNORECASE)
+_ANY_TOTAL = re.compile(r"\b(?:sub\s*-?\s*)?total\b", re.IGNORECASE)  # "Subtotal", "Mainstream grand total"
 _BREAKDOWN = re.compile(r"\s+by\s+.*$", re.IGNORECASE)  # "LAC Ceases ... by cease reason"
 _MEASURE_PATTERNS = [(re.compile(pattern, re.IGNORECASE), measure) for pattern, measure in _MEASURES]
 _LATEST_MEASURES = {"target", "ytd", "rag", "direction", "tolerance_red", "tolerance_green", "previous_ytd"}
@@ -136,6 +137,7 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
     latest = _latest_period(table)
     fallback = _title_period(table) or meeting_period(meta.meeting_date)
     series_units = _series_units(table)
+    shares = _share_columns(table)
     rows: list[dict] = []
     row_unit = _row_value_units(table)
     for cell in table.cells:
@@ -160,6 +162,8 @@ def table_values(table: Table, document: Document, catalogue: Catalogue | None =
         path = [table.title] + [text for text in cell.row_labels if text != label] + [label]
         period, period_source = _cell_period(cell, measure, latest, fallback)
         unit = unit_of(figure, cell, label) if figure.status == "ok" else None
+        if unit in ("count", "number") and cell.column in shares:
+            unit = "%"
         wanted = unit if figure.status == "ok" else row_unit.get(cell.row)  # a RAG mark rates the row's unit
         # the row's own label first: "Contacts - No." under "Contact & Referrals" counts contacts, not referrals
         indicator = catalogue.match(label, wanted) or catalogue.match(" ".join(path[1:]), wanted)
@@ -213,6 +217,21 @@ def _row_value_units(table: Table) -> dict[int, str]:
         if cell.row not in units and figure.is_number and not cell.row_period:
             units[cell.row] = unit_of(figure, cell, cell.row_labels[-1] if cell.row_labels else "")
     return units
+
+
+def _share_columns(table: Table) -> set[int]:
+    """Columns of percentages printed without "%": plain numbers up to 100, some with decimals, whose rows
+    other than totals add up to 100 (the share of children with an EHCP in each type of school placement)."""
+    columns: dict[int, list[float]] = {}
+    for cell in table.cells:
+        figure = parse_figure(cell.raw)
+        if cell.row_period or not figure.is_number or figure.unit or figure.numerator is not None:
+            continue
+        label = cell.row_labels[-1] if cell.row_labels else ""
+        columns.setdefault(cell.column, []).append(None if _ANY_TOTAL.search(label) else figure.value)
+    return {column for column, values in columns.items()
+            if len(parts := [v for v in values if v is not None]) >= 4 and all(0 <= v <= 100 for v in parts)
+            and any(not float(v).is_integer() for v in parts) and abs(sum(parts) - 100) <= 0.5}
 
 
 def _series(cell: Cell) -> tuple[str, int]:

@@ -38,6 +38,8 @@ _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social 
 _PERCENT = frozenset({"%"})
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
 _LINKING_WORDS = words("over under per within during across each every")  # "Average FTE over year": "in each year"
+WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
+_TOTAL_SUFFIX = re.compile(r"\s+(?:grand\s+)?total\s*$", re.IGNORECASE)  # "Non mainstream grand total"
 _UNSPECIFIC_PARTS = words("other others all unknown not known none missing")  # "compared with other councils" names no "Other" row
 
 
@@ -214,7 +216,8 @@ class IndicatorTools:
         maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
-        and a leading "Number of" must be said, anywhere; an abbreviation the text uses may say a run of its words."""
+        and a leading "Number of" must be said, anywhere; an abbreviation the text uses may say a run of its words;
+        "overall" says a closing "(grand) total"."""
         labels = self._labels_words()
         asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
 
@@ -222,6 +225,9 @@ class IndicatorTools:
             return held <= asked and (_PERCENT not in sequence or "%" in asked) \
                 and any(said_together(_said_in_order(sequence), said) for said in spoken)  # "re-referral rate": no "%"
         found = [label for label, (held, sequence) in labels.items() if named(held, sequence)]
+        if WHOLE_ASKED.search(text):  # "non-mainstream provision overall" names the "Non mainstream grand total"
+            found += [label for label in labels if label not in found and _TOTAL_SUFFIX.search(label)
+                      and len((part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0]) >= 2 and named(*part)]
         short = set(_ACRONYM.findall(text))  # "an alternative provision academy or PRU": "... / Pupil referral unit"
         found += [label for label in labels if short and label not in found
                   and any(named(*_label_words(shortened)) for shortened in _shortened(label, short))]

@@ -1338,3 +1338,19 @@ def test_children_leaving_care_are_those_who_ceased_to_be_looked_after_not_care_
         {(v.measure, v.value) for v in home.values if v.indicator == "lac_returned_home"}
     for answer in (older, home):
         _honest(answer)
+
+
+def test_a_table_of_shares_printed_without_percent_signs_is_read_as_percentages(assistant):
+    # Table 5 (EHCP placements): "Post 16 college / 6 th form / training 21.3 14.0 14.4 13.2", "Non mainstream grand
+    # total 38 38.4 35.3 42.7"; each column's rows other than totals add up to 100
+    college = assistant.ask("What share of Norfolk's EHCP children and young people are in post-16 college / sixth "
+                            "form / training, and is that out of line with regional, SN and national figures?")
+    assert {(v.measure, v.value, v.unit) for v in college.values} == {
+        ("value", 21.3, "%"), ("region", 14.0, "%"), ("statistical_neighbours", 14.4, "%"), ("england", 13.2, "%")}
+    overall = assistant.ask("What % of Norfolk kids with an EHCP are in non-mainstream provision overall, against "
+                            "regional, stat neighbours and national?")
+    assert {(v.measure, v.value) for v in overall.values} == {
+        ("value", 38.0), ("region", 38.4), ("statistical_neighbours", 35.3), ("england", 42.7)}
+    assert "38%" in overall.text
+    for answer in (college, overall):
+        _honest(answer)
