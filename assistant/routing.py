@@ -14,6 +14,7 @@ from .catalogue import unit_class, words
 from .metadata import MONTHS
 from .periods import MONTH_NAMES, Period, first_day, period_spans, periods_named
 
+_FAR_MORE_WORDS = 3  # a label said out of order wins over a catalogue phrase of this many fewer words
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|com(e|es|ing) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
                     r"progress\w*|moved?|each of the (?:last|past)|year (?:by|on) year|each year)\b", re.IGNORECASE)
@@ -396,9 +397,10 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or _narrowest(catalogue, tools)
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
-    if not result.indicators and tools:  # a label said out of order, when nothing else can answer
-        result.indicators = [label for label in tools.labels_among(stripped)
-                             if unit_fits(question, tools.label_units(label))][:1]
+    if tools and not named_labels:  # a label said out of order: when nothing else answers, or a catalogue phrase says far less
+        among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:1]
+        if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS):
+            result.indicators = among
     if result.indicators and not named_labels:  # a label named in full is what is asked; a catalogue phrase may be less
         result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)

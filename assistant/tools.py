@@ -37,7 +37,7 @@ _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts n
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 _PERCENT = frozenset({"%"})
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
-_LINKING_WORDS = words("over under per within during across each every")  # "Average FTE over year": "in each year"
+_LINKING_WORDS = words("over under per within during across each every resulted")  # "Average FTE over year": "in each year"; "resulted in": "ended up"
 WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
 _TOTAL_SUFFIX = re.compile(r"\s+(?:grand\s+)?total\s*$", re.IGNORECASE)  # "Non mainstream grand total"
 _UNSPECIFIC_PARTS = words("other others all unknown not known none missing")  # "compared with other councils" names no "Other" row
@@ -235,11 +235,15 @@ class IndicatorTools:
 
     def labels_among(self, text: str) -> list[str]:
         """Paper labels of three or more words that a text says all of, in any order ("the average number of
-        agency social workers (FTE) in each of the last three years" says "Average FTE over year"), longest first:
-        for when nothing it names in order can answer it."""
+        agency social workers (FTE) in each of the last three years" says "Average FTE over year"), longest first,
+        an abbreviation the text uses standing for a run of a label's words: for when nothing it names in order can answer it."""
         labels, asked = self._labels_words(), words(text)
-        found = [label for label, (held, _) in labels.items()
-                 if len(held) >= _UNORDERED_WORDS and held - _LINKING_WORDS <= asked]
+        short = set(_ACRONYM.findall(text))  # "max caseload of a qualified SW": "... of qualified social workers"
+
+        def said(label: str, held: frozenset[str]) -> bool:
+            return any(len(named) >= _UNORDERED_WORDS and named - _LINKING_WORDS <= asked
+                       for named in [held] + [_label_words(shortened)[0] for shortened in _shortened(label, short)])
+        found = [label for label, (held, _) in labels.items() if said(label, held)]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
     def labels_quoted(self, phrase: str) -> list[str]:

@@ -1354,3 +1354,16 @@ def test_a_table_of_shares_printed_without_percent_signs_is_read_as_percentages(
     assert "38%" in overall.text
     for answer in (college, overall):
         _honest(answer)
+
+
+def test_a_label_said_out_of_order_with_abbreviations_wins_over_one_catalogue_word(assistant):
+    # "Maximum caseload of qualified social workers in FIT Teams": Dec-17 37, the highest from Apr-17 to Apr-18
+    # (the key safeguarding teams' column, which "caseload" alone names, peaks at 52)
+    answer = assistant.ask("FIT teams – in which month between Apr-17 and Apr-18 did the max caseload of a qualified "
+                           "SW peak, and how high was it?")
+    assert [(v.period, v.value) for v in answer.values][:1] == [("2017-12", 37.0)]
+    support = assistant.ask("% of EH requests for support that ended up allocated to an EHFF team – Apr 17 compared "
+                            "to Apr 18?")  # "% of Requests for Support to EHFF that resulted in allocation to EHFF"
+    assert {(v.period, v.value) for v in support.values} == {("2017-04", 88.1), ("2018-04", 80.8)}
+    for answer in (answer, support):
+        _honest(answer)
