@@ -17,7 +17,7 @@ _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", 
          "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
          "during", "this", "up", "date", "which"}
 _SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children",
-               "sixth": "6th", "max": "maximum", "min": "minimum", "avg": "average"}
+               "sixth": "6th", "max": "maximum", "min": "minimum", "avg": "average", "vacant": "vacancies"}
 _ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")  # a PDF's "6 th form" is the "sixth form"
 _STEMMER = Stemmer.Stemmer("english")
 _LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")

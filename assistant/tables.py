@@ -37,6 +37,8 @@ MEASURE_WORDS = re.compile(
 _BENCHMARK_HEADER = re.compile(r"england|national|nat\.|stat\.? ?neigh|statistical neighbour|\bsns?\b|region|e of e|"
                                r"top quartile", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # a caption is the last sentence before the ":"
+_LONE_HEADER_WORDS = 3  # "Post" above "\tEstablished fte\tActual fte": the label column's header, printed on its own
 SUBHEADING_WORDS = 2  # a continued table's heading this short ("Age", "Gender") names a part of what it continues
 _TAG = re.compile(r"</?[a-z]+>|\*\*")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -140,6 +142,7 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
     stem = document.name.rsplit(".", 1)[0]
     tables: list[Table] = []
     previous_block: Block | None = None
+    earlier_block: Block | None = None  # the block before that: the caption above a lone header cell
     headings: Counter = Counter()  # a heading printed again is a page's running header
     carried: set[str] = set()  # tables going on past a running header, and their parts
     only_headings = False  # nothing but headings since the last table: a page break
@@ -167,7 +170,7 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
                     lines.append(number)
                 gap = False
             before = tables[-1] if tables and tables[-1].report_title == block.report_title else None
-            title, goes_on = _title(block, previous_block), before is not None and only_headings
+            title, goes_on = _title(block, previous_block, earlier_block), before is not None and only_headings
             if goes_on and headings[title] > 1:  # under a page's running header, the table before goes on
                 title = before.title
             elif goes_on and before.id in carried and len(title.split()) <= SUBHEADING_WORDS:
@@ -179,7 +182,7 @@ def extract_tables(document: Document, blocks: list[Block] | None = None) -> lis
             if goes_on:
                 carried.add(table.id)
             only_headings = True
-        previous_block = block
+        previous_block, earlier_block = block, previous_block
     return tables
 
 
@@ -202,10 +205,17 @@ def _restore_empty_columns(body: list[list[str]], before: Table, width: int) -> 
     return restored
 
 
-def _title(block: Block, previous: Block | None) -> str:
-    """A caption line just above the table, else the nearest heading, else the report title."""
+def _title(block: Block, previous: Block | None, earlier: Block | None = None) -> str:
+    """A caption line just above the table, else the nearest heading, else the report title; the header of
+    its label column printed alone above a header row that leaves that column empty ("Post") is no caption:
+    the line above it is."""
+    if previous is not None and previous.kind == "paragraph" and len(previous.lines) == 1 and earlier is not None \
+            and len(previous.lines[0][1].split()) <= _LONE_HEADER_WORDS and block.lines[0][1].startswith("\t"):
+        return _title(block, earlier)
     if previous is not None and previous.kind == "paragraph":
         last = clean_cell(previous.lines[-1][1]).lstrip("#-• ").strip()
+        if last.endswith(":"):  # "... Ofsted recommendations. Below is a record of the workforce position as at June 2018:"
+            last = _SENTENCE_END.split(last)[-1]
         if (last.endswith(":") and len(last.split()) <= 25) or (len(previous.lines) == 1 and len(last.split()) <= 12):
             return last.rstrip(":").strip()
     if previous is not None and previous.kind == "heading":

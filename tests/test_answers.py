@@ -1367,3 +1367,12 @@ def test_a_label_said_out_of_order_with_abbreviations_wins_over_one_catalogue_wo
     assert {(v.period, v.value) for v in support.values} == {("2017-04", 88.1), ("2018-04", 80.8)}
     for answer in (answer, support):
         _honest(answer)
+
+
+def test_a_table_whose_label_column_header_stands_alone_takes_the_caption_above_it(assistant):
+    # "Below is a record of the workforce position as at June 2018:" / "Post" / "\tEstablished fte\tActual fte\t
+    # Vacancies" / "Social Worker 201.26 129.67 71.59": the figures are June 2018's
+    answer = assistant.ask("How many vacant FTE were there at basic Social Worker grade in Norfolk children's services "
+                           "as at June 2018?")
+    assert ("2018-06", 71.59) in {(v.period, v.value) for v in answer.values}
+    _honest(answer)
