@@ -58,7 +58,11 @@ _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelv
 _YEAR_BEFORE = re.compile(r"\b(?:a|the)\s+year\s+(?:before|earlier|previously)\b|\ba\s+year\s+ago\b|\bprevious\s+year\b|"
                           r"\bsame\s+(?:time|month|point)\s+(?:last|the\s+previous|a)\s+year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"(?<!\bwith )(?<!\bthan )(?<!\bsince )(?<!\bfrom )\blast year\b", re.IGNORECASE)  # "than last year" compares
-_MONEY = re.compile(rf"\bhow much\b|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\b{FUNDING}|\ballowance\b|£", re.IGNORECASE)
+_HOW_MUCH_MONEY = (r"\bhow much\b(?!\s+(?:higher|lower|more|less|bigger|smaller|better|worse)\b)"  # not "how much did they go up"
+                   r"(?!(?:\s+[\w'-]+){1,5}?\s+(?:go(?:ne)?|went|come|came)\s+(?:up|down)\b)"
+                   r"(?!(?:\s+[\w'-]+){1,5}?\s+(?:ris\w*|rose|f[ae]ll\w*|gr[eo]w\w*|increas\w*|decreas\w*|drop\w*|chang\w*|"
+                   r"improv\w*|jump\w*|reduc\w*)\b)")
+_MONEY = re.compile(rf"{_HOW_MUCH_MONEY}|\bcost\w*|\b{TIME_SPENT}spen[dt]\w*|\bbudget\w*|\b{FUNDING}|\ballowance\b|£", re.IGNORECASE)
 _PAPER_NOUN = (r"(?:report|reports|paper|papers|pack|update|meeting|review|tables|dashboard|minutes|agenda|panel|"
                r"committee|sub-committee|proposals|business case|plan)")
 _SOURCE_CLAUSE = re.compile(rf"\b(?:according to|as (?:reported|set out|shown) in|per the)\s+[^,;?()]*?\b{_PAPER_NOUN}\b"

@@ -251,7 +251,9 @@ class IndicatorTools:
         ceased for any other reason"), shortest first."""
         labels = self._labels_words()
         wanted, sequence = words(phrase), word_sequence(phrase)
-        found = [label for label, (held, said) in labels.items() if wanted and wanted <= held and said_together(sequence, said)]
+        if len(wanted) < 2:  # one word quoted ("the 'family' comparator group") names no row of several
+            return []
+        found = [label for label, (held, said) in labels.items() if wanted <= held and said_together(sequence, said)]
         return sorted(found, key=lambda label: len(labels[label][0]))
 
     def _labels_words(self) -> dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]]:

@@ -1376,3 +1376,19 @@ def test_a_table_whose_label_column_header_stands_alone_takes_the_caption_above_
                            "as at June 2018?")
     assert ("2018-06", 71.59) in {(v.period, v.value) for v in answer.values}
     _honest(answer)
+
+
+def test_one_quoted_word_names_no_row_and_how_much_a_figure_rose_asks_no_money(assistant):
+    # "Family dysfunction" and "Family in acute stress" are rows of the December 2020 needs table; the YOT appendix
+    # lists its "Family" comparator group in words
+    from assistant.routing import route
+
+    def plan(question):
+        return route(question, assistant.tools, assistant.councils, assistant.newest)
+    family = plan("Which YOTs are in Norfolk YOT's 'family' comparator group in the Youth Justice Plan 2018-21 appendix?")
+    assert not any("Family" in indicator for indicator in family.indicators)
+    assert plan("What share of Norfolk children started care because of 'family dysfunction' in 2018-19?").indicators \
+        == ["Family dysfunction"]
+    assert not plan("CP numbers in the North locality jumped in the April 2018 MI report - how much did they go up "
+                    "between March 2018 and April 2018?").money
+    assert plan("How much cash are the CCGs putting into the Norfolk YOT pooled budget for 2018/19?").money
