@@ -84,10 +84,19 @@ def unit_of(figure: Figure, cell: Cell, label: str) -> str:
     return "number"
 
 
+def _council_names(council: str | None) -> set[str]:
+    """How a column header names the paper's own council: "Norfolk", "County", or its initials as a
+    council ("NCC", "NSC")."""
+    if not council:
+        return {"county"}
+    initials = "".join(word[0] for word in council.lower().split())
+    return {"county", council.lower(), f"{initials}cc", f"{initials}c"}
+
+
 def _areas(table: Table, council: str | None) -> dict[int, str]:
     """Columns that stand for an area: headed by the county or council, or siblings of such a
     column under the same parent header (the locality columns of a RAG block)."""
-    names = {"county", "council", "la"} | ({council.lower()} if council else set())
+    names = {"council", "la"} | _council_names(council)
     paths = {column: table.column_path(column) for column in range(table.label_columns, table.width)}
     areas: dict[int, str] = {}
     parents = set()
@@ -122,7 +131,7 @@ def _descriptive(headers: list[str], council: str | None) -> str:
     """The words of a column header that describe what is counted, not when or against what."""
     kept = []
     for text in headers:
-        if find_periods(text) or measure_of([text]) != "value" or text.lower() in {"county", (council or "").lower()}:
+        if find_periods(text) or measure_of([text]) != "value" or text.lower() in _council_names(council):
             continue
         kept.append(text)
     return " - ".join(kept)

@@ -1392,3 +1392,12 @@ def test_one_quoted_word_names_no_row_and_how_much_a_figure_rose_asks_no_money(a
     assert not plan("CP numbers in the North locality jumped in the April 2018 MI report - how much did they go up "
                     "between March 2018 and April 2018?").money
     assert plan("How much cash are the CCGs putting into the Norfolk YOT pooled budget for 2018/19?").money
+
+
+
+def test_a_column_headed_by_the_councils_initials_is_the_council(assistant):
+    # Appendix A of the recruitment and retention report: "\tNational\tNCC" / "Less than 2 years' service 34% 29%"
+    answer = assistant.ask("What % of Norfolk's social workers have less than 2 years' service, compared with the "
+                           "national figure?")
+    assert {(v.measure, v.value) for v in answer.values} == {("value", 29.0), ("england", 34.0)}
+    _honest(answer)
