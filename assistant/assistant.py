@@ -301,8 +301,8 @@ class Assistant:
 
     def _peak(self, plan: Route, citer: Citer):
         """Which month (year, quarter, term) of an indicator's run was highest or lowest ("which month
-        had the most contacts"), and the other extreme: of the longest run one table or paper gives
-        of that kind of period, within the period asked when it spans more than one."""
+        had the most contacts"), and the other extreme: of the longest run one row of a table or paper gives
+        of that kind of period (the one naming most of the question), within the period asked when it spans more than one."""
         kind, extreme = plan.peak
         for indicator in self._specific(plan.indicators)[:2]:
             council = plan.council or next(iter(self.tools.series_councils(indicator)), None)
@@ -313,8 +313,11 @@ class Assistant:
             rows = rows[(rows["source"] != "official") & rows["period_kind"].isin(_PEAK_KINDS[kind])]
             if rows.empty:
                 continue
-            run = rows["table_id"].fillna(rows["document"] + " " + rows["label"])
-            longest = rows.groupby(run)["period"].nunique().idxmax()
+            run = rows["table_id"].fillna(rows["document"]) + " " + rows["label"]  # one row (or column) of one table
+            lengths = rows.groupby(run, sort=False)["period"].nunique()
+            asked = content_words(plan.question)  # of the longest, the one naming most of the question ("in FIT Teams")
+            longest = max(lengths[lengths == lengths.max()].index,
+                          key=lambda key: len(asked & content_words(rows.loc[run == key, "label"].iloc[0])))
             rows = rows[run == longest].drop_duplicates("period")
             if len(rows) < MIN_PEAK_PERIODS:
                 continue
@@ -404,9 +407,11 @@ class Assistant:
             run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
             first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
             first = _reaching_back(first, _of_term_asked(own, plan.question), plan.start)
-            if first["period"] == last["period"]:  # one period: the figure the paper states first, of the closest table
-                first = last = min(_of_closest_table([row for row in dated if row["period"] == last["period"]],
-                                                     plan.question), key=lambda row: row["line"] or 0)
+            if first["period"] == last["period"]:  # one period: the figure the paper states first (the run's row: of its table)
+                stated_then = [row for row in dated if row["period"] == last["period"]]
+                stated_then = [row for row in stated_then if row["label"] != label] + \
+                    _of_closest_table([row for row in stated_then if row["label"] == label], plan.question)
+                first = last = min(stated_then, key=lambda row: row["line"] or 0)
             between = _between(run, first, last) if "trend" in plan.numeric else []
             clause = self._run(first, last, citer, used, between=between)
             clause += self._printed_benchmarks(indicator, council, last, citer, used)

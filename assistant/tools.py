@@ -296,6 +296,11 @@ class IndicatorTools:
                         & papers["row"].fillna("").str.match(_WHOLE_ROW)]
         return _records(totals)[-1] if not totals.empty else None
 
+    def label_indicator(self, label: str) -> str | None:
+        """The catalogue indicator a paper label's figures are filed under, if any."""
+        filed = self._papers().loc[self._papers()["label"] == label, "indicator"].dropna()
+        return filed.iloc[0] if not filed.empty else None
+
     def label_units(self, label: str) -> set[str]:
         """The unit classes ("%", "£", "count" ...) of the figures a paper label heads."""
         papers = self._papers()
