@@ -261,7 +261,7 @@ class IndicatorTools:
         more words, brackets, a unit suffix and a "No of" prefix aside, not only words nearly every question says."""
         if self._label_words is None:
             papers = self._papers()
-            labels = set(papers[papers["source"] == "table"]["label"].dropna())
+            labels = sorted(set(papers[papers["source"] == "table"]["label"].dropna()))  # in one order, whatever the hash seed
             self._label_words = {}
             for label in labels:
                 held, sequence = _label_words(label)
