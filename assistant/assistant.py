@@ -405,18 +405,21 @@ class Assistant:
             dated = _of_term_asked(dated, plan.question)
             label = _run_label(dated, plan.start)
             run = _of_closest_table([row for row in dated if row["label"] == label], plan.question)  # one row's run
-            first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
-            first = _reaching_back(first, _of_term_asked(own, plan.question), plan.start)
-            if first["period"] == last["period"]:  # one period: the figure the paper states first (the run's row: of its table)
-                stated_then = [row for row in dated if row["period"] == last["period"]]
-                stated_then = [row for row in stated_then if row["label"] != label] + \
-                    _of_closest_table([row for row in stated_then if row["label"] == label], plan.question)
-                first = last = min(stated_then, key=lambda row: row["line"] or 0)
-            between = _between(run, first, last) if "trend" in plan.numeric else []
-            clause = self._run(first, last, citer, used, between=between)
-            clause += self._printed_benchmarks(indicator, council, last, citer, used)
-            clause += self._prediction(indicator, council, last, plan, citer, used)
-            clauses.append(clause)
+            runs = _each_unit_asked(run, plan.question)
+            for run in runs:
+                first, last = (_most_exact([row for row in run if row["period"] == end["period"]]) for end in (run[0], run[-1]))
+                first = _reaching_back(first, _of_term_asked(own, plan.question), plan.start)
+                if first["period"] == last["period"]:  # one period: the figure the paper states first (the run's row: of its table)
+                    stated_then = [row for row in dated if row["period"] == last["period"]
+                                   and (len(runs) == 1 or row["unit"] == last["unit"])]
+                    stated_then = [row for row in stated_then if row["label"] != label] + \
+                        _of_closest_table([row for row in stated_then if row["label"] == label], plan.question)
+                    first = last = min(stated_then, key=lambda row: row["line"] or 0)
+                between = _between(run, first, last) if "trend" in plan.numeric else []
+                clause = self._run(first, last, citer, used, between=between)
+                clause += self._printed_benchmarks(indicator, council, last, citer, used)
+                clause += self._prediction(indicator, council, last, plan, citer, used)
+                clauses.append(clause)
         if official:
             clause = self._run(official[0], official[-1], citer, used, official=True)
             clause += self._official_benchmarks(indicator, council, official[-1], citer, used)
@@ -850,6 +853,15 @@ def _in_units_asked(series, question: str):
     ended in ongoing involvement": its percentages, not its counts)."""
     fits = series["unit"].map(lambda unit: unit_fits(question, {unit_class(unit)} - {None}))
     return series[fits] if fits.any() else series
+
+
+def _each_unit_asked(run: list[dict], question: str) -> list[list[dict]]:
+    """A row's run, split in two when it prints both a count and a percentage and the question asks for
+    neither alone ("assessments that closed with info and advice - how did that change": 302, 42.5%)."""
+    units = list(dict.fromkeys(row["unit"] for row in run))
+    if {unit_class(unit) for unit in units} != {"count", "%"} or not all(unit_fits(question, {unit_class(unit)}) for unit in units):
+        return [run]
+    return [[row for row in run if row["unit"] == unit] for unit in units]
 
 
 def _closest_labels(rows: list[dict], question: str) -> list[dict]:

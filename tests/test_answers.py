@@ -1410,3 +1410,15 @@ def test_a_column_headed_by_the_councils_initials_is_the_council(assistant):
                            "national figure?")
     assert {(v.measure, v.value) for v in answer.values} == {("value", 29.0), ("england", 34.0)}
     _honest(answer)
+
+
+def test_a_row_printing_a_count_and_a_share_gives_both_when_neither_is_asked_alone(assistant):
+    # The social work assessment outcomes table: "Apr-17 ... 286 47.4%", "Apr-18 ... 302 42.5%" (close with
+    # info and advice)
+    change = assistant.ask("Assessments that closed with just info and advice – how did that change from Apr-17 to Apr-18?")
+    assert {(v.period, v.value) for v in change.values} == {
+        ("2017-04", 286.0), ("2018-04", 302.0), ("2017-04", 47.4), ("2018-04", 42.5)}
+    share = assistant.ask("What share of social work assessments closed with info and advice in April 2018?")
+    assert 42.5 in {v.value for v in share.values} and 302.0 not in {v.value for v in share.values}
+    for answer in (change, share):
+        _honest(answer)
