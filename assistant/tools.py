@@ -298,7 +298,8 @@ class IndicatorTools:
 
     def label_indicator(self, label: str) -> str | None:
         """The catalogue indicator a paper label's figures are filed under, if any."""
-        filed = self._papers().loc[self._papers()["label"] == label, "indicator"].dropna()
+        papers = self._papers()
+        filed = papers.loc[papers["label"] == label, "indicator"].dropna()
         return filed.iloc[0] if not filed.empty else None
 
     def label_units(self, label: str) -> set[str]:
