@@ -401,8 +401,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     result.indicators = named_labels or _narrowest(catalogue, tools)
     if not result.indicators:
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
-    if tools and not named_labels:  # a label said out of order: when nothing else answers, or a catalogue phrase says far less
-        # (and is not read from the label's own rows)
+    # a label said out of order: when nothing else answers, or when a catalogue phrase says far less and does not read its rows
+    if tools and not named_labels:
         among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:1]
         if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS
                       and tools.label_indicator(among[0]) not in result.indicators):  # not a row the indicator reads

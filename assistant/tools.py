@@ -230,7 +230,7 @@ class IndicatorTools:
                       and len((part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0]) >= 2 and named(*part)]
         short = set(_ACRONYM.findall(text))  # "an alternative provision academy or PRU": "... / Pupil referral unit"
         found += [label for label in labels if short and label not in found
-                  and any(named(*_label_words(shortened)) for shortened in _shortened(label, short))]
+                  and any(named(*form) for form in _shortened_words(label, short))]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
     def labels_among(self, text: str) -> list[str]:
@@ -242,7 +242,7 @@ class IndicatorTools:
 
         def said(label: str, held: frozenset[str]) -> bool:
             return any(len(named) >= _UNORDERED_WORDS and named - _LINKING_WORDS <= asked
-                       for named in [held] + [_label_words(shortened)[0] for shortened in _shortened(label, short)])
+                       for named in [held] + [form[0] for form in _shortened_words(label, short)])
         found = [label for label, (held, _) in labels.items() if said(label, held)]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
@@ -652,9 +652,9 @@ def _label_words(label: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]
     return words(unbracketed) - {"%"}, word_sequence(unbracketed)
 
 
-def _shortened(label: str, short: set[str]) -> list[str]:
-    """A label with a run of its words said by the abbreviation a question uses ("Pupil referral unit" as "PRU",
-    "Children in Care" as "CiC")."""
+def _shortened_words(label: str, short: set[str]) -> list[tuple[frozenset[str], tuple[frozenset[str], ...]]]:
+    """The words (``_label_words``) of a label with a run of its words said by the abbreviation a question uses
+    ("Pupil referral unit" as "PRU", "Children in Care" as "CiC")."""
     found = list(re.finditer(r"[A-Za-z]+", label))
     versions = []
     for first in range(len(found)):
@@ -666,7 +666,7 @@ def _shortened(label: str, short: set[str]) -> list[str]:
                 whole = len(run) == len(found)  # a name alone is no row: "DfE funding" asks no "Department for Education"
                 if kept and len(initials) >= 2 and not whole:
                     versions.append(label[:run[0].start()] + kept + label[run[-1].end():])
-    return versions
+    return [_label_words(version) for version in versions]
 
 
 def _said_in_order(sequence: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
