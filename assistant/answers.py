@@ -238,7 +238,7 @@ def format_value(row: dict) -> str:
     if unit in ("£", "£k") and not text.startswith("£"):  # a column headed "£"
         return f"£{text}{'k' if unit == '£k' and not text.lower().endswith('k') else ''}"
     if unit and unit.startswith("rate per") and "per" not in text:
-        return f"{text} per 10,000"
+        return f"{text} {unit.removeprefix('rate ')}"  # "323 per 100,000"
     return text
 
 

@@ -26,11 +26,12 @@ COLUMNS = [
 _MEASURES = [
     (r"numerator", "numerator"), (r"denominator", "denominator"),
     (r"best stat|stat\.? ?neigh(?:bour)? best|best sn", "stat_neighbour_best"),
-    (r"stat\.? ?neigh|\bsns?\b|statistical neighbour|^statistical$|sn avg|sn average", "statistical_neighbours"),
+    (r"stat\.? ?neigh|\bsns?\b|statistical neighbour|^statistical$|sn avg|sn average|^yot famil", "statistical_neighbours"),
     (r"top quartile", "national_top_quartile"),
     (r"previous ytd|last year ytd", "previous_ytd"),
     (r"\bnat\b|nat\.|national|england", "england"),
-    (r"region|e of e|eastern|east of england", "region"),
+    (r"region|e of e|eastern|east of england|^(?:north east|north west|yorkshire and (?:the )?humber|east midlands|"
+     r"west midlands|london|south east|south west)$", "region"),
     (r"target", "target"),
     (r"tolerance.*red|^red$", "tolerance_red"), (r"tolerance.*green|^green$", "tolerance_green"),
     (r"\brag\b", "rag"), (r"\bdot\b|direction", "direction"),
@@ -69,6 +70,8 @@ def unit_of(figure: Figure, cell: Cell, label: str) -> str:
     note = (cell.unit_note or "").lower()
     if re.search(r"per 10,?000|per 10k|10k", lowered):
         return "rate per 10,000"
+    if per := re.search(r"per (100,?000|1,?000)\b", lowered):  # "FTE PNC rate per 100,000 of 10-17 population"
+        return f"rate per {int(per.group(1).replace(',', '')):,}"
     if "rate" in note:
         return "rate"
     if note in _UNIT_NOTES:
@@ -296,8 +299,9 @@ def _cell_period(cell: Cell, measure: str, latest: Period | None, fallback: Peri
         found = [whole] if whole else find_periods(text)
         if found:
             return found[-1], "column"
-    if cell.row_period:
-        found = find_periods(cell.row_period)
+    if cell.row_period:  # "Oct 16 - Sep 17" is a span as a whole
+        whole = parse_period(cell.row_period)
+        found = [whole] if whole else find_periods(cell.row_period)
         if found:
             return found[-1], "row"
     if measure in _LATEST_MEASURES and latest:

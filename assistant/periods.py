@@ -20,6 +20,7 @@ _YEAR_ONLY = re.compile(r"^((?:19|20)\d{2})$")
 _TERM = re.compile(r"^(aut(?:umn)?|spr(?:ing)?|sum(?:mer)?)\.?\s*(?:term\s*)?(\d{2}|\d{4})\s*[-/–]\s*(\d{2})$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*((?:19|20)\d{2}\s*[-/–]\s*\d{2}|(?:19|20)\d{2})?$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|to)\s*(.+?)(?:\s+cohort.*)?$", re.IGNORECASE)
+_LABEL_RANGE = re.compile(r"^(\d{4}-\d{2}) to (\d{4}-\d{2})$")  # a range's own label: "2015-10 to 2016-09"
 _FIND = re.compile(
     rf"\b(?:(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})\.?[\s\-'’]*(?:19|20)?\d{{2}}\b(?![-/–]\d)"  # not "March 2018-19"
     rf"|\b(?:aut|spr|sum)\w*\.?\s*\d{{2}}\s*[-/]\s*\d{{2}}\b"
@@ -117,7 +118,7 @@ def parse_period(text: str) -> Period | None:
         end_month = 3 + 3 * quarter
         end_year = start + (end_month > 12)
         return Period(f"{start}-{str(start + 1)[-2:]} Q{quarter}", "quarter", _month_end(end_year, (end_month - 1) % 12 + 1))
-    match = _RANGE.match(text)
+    match = _LABEL_RANGE.match(text) or _RANGE.match(text)
     if match:
         first, last = parse_period(match.group(1)), parse_period(match.group(2))
         if first and last and first.kind == last.kind == "month" and first.end < last.end:

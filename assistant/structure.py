@@ -23,6 +23,7 @@ _AGENDA_HEADING = re.compile(r"^\W*(supplementary\s+)?a\s?g\s?e\s?n\s?d\s?a\W*$"
 _PAGE_REF = re.compile(r"\(?\s*\bpages?\s+[A-Z]?\d+(\s*[-–]\s*\d+)?\s*\)?\s*$", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _NUMBER_CELL = re.compile(r"^[<>£$-]?\s*-?\d[\d,.]*\s*(%|m|k)?$|^\d+\s*/\s*\d+$")
+_SECTION_ROW_CELLS = 4  # cells of the rows either side of a long section row
 
 
 @dataclass
@@ -190,12 +191,16 @@ def parse_blocks(document: Document) -> list[Block]:
 
 
 def _section_row(lines: list[str], index: int) -> bool:
-    """A short label between two rows of a table ("Non mainstream 0-25", its empty cells lost):
-    a row of the table that names the rows below it, not the table's end."""
+    """A label between two rows of a table ("Non mainstream 0-25", its empty cells lost): a row of the
+    table that names the rows below it, not the table's end. A long one stands between rows of as many
+    cells ("Use of custody rate per 1,000 of 10-17 population" between two rows of five)."""
     line = lines[index].strip()
-    return (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
-            and bool(line) and len(line.split()) <= 6 and not line.endswith((".", ",", ";", ":"))
-            and not _LIST_ITEM.match(line) and not re.match(r"#\s", line))
+    if not (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
+            and bool(line) and not line.endswith((".", ",", ";", ":"))
+            and not _LIST_ITEM.match(line) and not re.match(r"#\s", line)):
+        return False
+    above, below = (len(table_cells(lines[index + step])) for step in (-1, 1))
+    return len(line.split()) <= 6 or above == below >= _SECTION_ROW_CELLS
 
 
 def _wrapped_apart(lines: list[str], index: int) -> bool:

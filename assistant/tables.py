@@ -41,12 +41,14 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")  # a caption is t
 _LONE_HEADER_WORDS = 3  # "Post" above "\tEstablished fte\tActual fte": the label column's header, printed on its own
 SUBHEADING_WORDS = 2  # a continued table's heading this short ("Age", "Gender") names a part of what it continues
 _TAG = re.compile(r"</?[a-z]+>|\*\*")
+_POLARITY_NOTE = re.compile(r"(?<=\S)\s+good performance is typified by\b.*$", re.IGNORECASE)
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 
 def clean_cell(text: str) -> str:
-    """A cell's text without inline markup or surrounding space."""
-    return " ".join(_TAG.sub("", text).split())
+    """A cell's text without inline markup, surrounding space or a closing note on which way is good
+    ("FTE PNC rate per 100,000 of 10-17 population **Good performance is typified by a negative percentage")."""
+    return " ".join(_POLARITY_NOTE.sub("", _TAG.sub("", text)).split())
 
 
 def _is_data_figure(text: str) -> bool:

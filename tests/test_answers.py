@@ -1422,3 +1422,13 @@ def test_a_row_printing_a_count_and_a_share_gives_both_when_neither_is_asked_alo
     assert 42.5 in {v.value for v in share.values} and 302.0 not in {v.value for v in share.values}
     for answer in (change, share):
         _honest(answer)
+
+
+def test_youth_justice_rates_are_answered_with_the_benchmarks_printed_beside_them(assistant):
+    # The Youth Justice Plan's appendix: "Oct 15 - Sep 16  332  275  357  340" (Norfolk, South East, YOT family,
+    # England) under "FTE PNC rate per 100,000 of 10-17 population"
+    answer = assistant.ask("Norfolk YOT first time entrants per 100k 10-17s for Oct 15 - Sep 16: how did it compare "
+                           "with England and the South East?")
+    assert {(v.measure, v.value) for v in answer.values} >= {("value", 332.0), ("england", 340.0), ("region", 275.0)}
+    assert "332 per 100,000" in answer.text
+    _honest(answer)

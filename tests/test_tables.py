@@ -185,6 +185,17 @@ def test_section_rows_keep_a_table_whole_under_its_benchmark_header(papers):
         "'Non mainstream 0-25', a label over empty cells, is a row of the table, not the end of it"
 
 
+def test_a_long_label_between_rows_of_as_many_cells_keeps_a_table_whole(papers):
+    # The Youth Justice Plan's appendix: "Indicators  Norfolk  South East  YOT familv  England", then "FTE PNC rate per
+    # 100,000 of 10-17 population **Good performance is typified by a negative percentage" over its rows of periods
+    values, _ = papers["norfolk_2018-07-10"]
+    rows = values[(values["label"] == "FTE PNC rate per 100,000 of 10-17 population") & (values["source"] == "table")]
+    got = {(row.measure, row.period, row.value) for row in rows.itertuples()}
+    assert {("value", "2015-10 to 2016-09", 332.0), ("england", "2015-10 to 2016-09", 340.0),
+            ("region", "2015-10 to 2016-09", 275.0), ("statistical_neighbours", "2016-10 to 2017-09", 315.0)} <= got
+    assert set(rows["unit"]) == {"rate per 100,000"} and set(rows["indicator"]) == {"youth_first_time_entrants"}
+
+
 def test_the_total_of_a_breakdown_counts_what_the_table_counts(papers):
     values, _ = papers["norfolk_2020-12-02"]
     total = cell(values, "Grand Total", "2019-09 to 2020-09")
