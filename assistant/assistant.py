@@ -26,7 +26,7 @@ _UNIT_NAMES = {"%": "percentage", "count": "count", "rate": "rate", "£": "sum o
 MAX_COUNCILS = 3
 CLEARLY_CLOSER = 3  # words more of the question a row's label must name to be stated before the latest row's
 # "CLA starters" are the table of "Children starting a LAC episode"; "children leaving care", of those who "ceased to be looked after"
-_TITLE_WORDS = {"starter": "start", "entrant": "start", "leav": "ceas", "left": "ceas"}
+_TITLE_WORDS = {"starter": "start", "entrant": "start", "leav": "ceas", "left": "ceas", "stop": "ceas"}
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+")
 _PAPER_WORDS = content_words("performance report reports paper papers pack update review meeting committee dashboard "
                              "tables information")

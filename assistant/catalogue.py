@@ -17,12 +17,14 @@ _STOP = {"of", "the", "a", "an", "to", "in", "with", "and", "or", "for", "any", 
          "who", "that", "is", "are", "been", "have", "has", "had", "be", "it", "its", "we", "how", "what",
          "during", "this", "up", "date", "which"}
 _SAME_WORDS = {"three": "3", "two": "2", "ten": "10", "kids": "children", "kid": "children", "child": "children",
-               "sixth": "6th", "max": "maximum", "min": "minimum", "avg": "average", "vacant": "vacancies"}
+               "sixth": "6th", "max": "maximum", "min": "minimum", "avg": "average", "vacant": "vacancies",
+               "boys": "male", "boy": "male", "girls": "female", "girl": "female", "stopped": "ceased"}
 _ORDINAL = re.compile(r"\b(\d{1,2})\s+(st|nd|rd|th)\b")  # a PDF's "6 th form" is the "sixth form"
 _STEMMER = Stemmer.Stemmer("english")
 _LOOKED_AFTER = re.compile(r"\b(?:child(?:ren)?\s+)?looked[\s-]+after(?:\s+child(?:ren)?)?\b")
 _AND_OVER = re.compile(r"\b(\d{1,3})\s*\+(?!\s*\d)")
 _SECTION = re.compile(r"(?<![\w'])s(?:ection|\.)?\s*(\d{1,3})\b")
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+){2,8})\(([A-Z]{2,8})\)")  # "Early Help Family Focus (EHFF)"
 GAP_WORDS = 2  # words of a label or term may stand this far apart in a question ("social work assessments")
 
 
@@ -153,6 +155,16 @@ class Catalogue:
         """The indicator a label names, or None."""
         found = self.matches(text, unit)
         return found[0][0] if found else None
+
+
+def abbreviated(text: str) -> str:
+    """A text with each name it spells out before its abbreviation said by the abbreviation alone: "cases active
+    to the Early Help Family Focus (EHFF) teams" says "cases active to EHFF" as a paper's label does."""
+    def shorten(match: re.Match) -> str:
+        spelt, short = match.group(1).split(), match.group(2)
+        named = spelt[-len(short):]
+        return f"{' '.join(spelt[:-len(short)])} {short} " if "".join(w[0] for w in named).upper() == short else match.group(0)
+    return _SPELT_OUT.sub(shorten, text)
 
 
 def said_together(wanted: tuple[frozenset[str], ...], spoken: tuple[frozenset[str], ...], gap: int = GAP_WORDS) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .answers import BENCHMARK_ASKED, FUNDING, TIME_SPENT
-from .catalogue import unit_class, words
+from .catalogue import abbreviated, unit_class, words
 from .metadata import MONTHS
 from .periods import MONTH_NAMES, Period, first_day, period_spans, periods_named
 
@@ -403,12 +403,14 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
     # a label said out of order: when nothing else answers, or when a catalogue phrase says far less and does not read its rows
     if tools and not named_labels:
-        among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:1]
+        among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:2]
+        among = [label for label in among if tools.label_strength(label) == tools.label_strength(among[0])]  # a tie: both
         if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS
                       and tools.label_indicator(among[0]) not in result.indicators):  # not a row the indicator reads
             result.indicators = among
     if result.indicators and not named_labels:  # a label named in full is what is asked; a catalogue phrase may be less
-        result.qualifiers = qualifiers(question, named, tools.indicator_words(result.indicators[0]))
+        # a name spelt out before the abbreviation a label uses ("Early Help Family Focus (EHFF)") qualifies nothing
+        result.qualifiers = qualifiers(abbreviated(question), named, tools.indicator_words(result.indicators[0]))
     result.other_unit = next((m.id for m in matches if m.how != "similar label" and m.values and m.id not in fitting), None)
     result.money = bool(_MONEY.search(question))
     result.benchmark = benchmark_asked(question)

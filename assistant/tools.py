@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .catalogue import Catalogue, said_together, unit_class, word_sequence, words
+from .catalogue import Catalogue, abbreviated, said_together, unit_class, word_sequence, words
 from .periods import first_day, parse_period, term_label, term_parts, terms_named
 from .store import IndicatorStore
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 _UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number)\s*$", re.IGNORECASE)  # a column headed by its unit alone
 _COUNT_PREFIX = re.compile(r"^\s*no(?:\.?\s+of\s+|\.\s+)", re.IGNORECASE)  # "No of cases active to EHFF": how many
+_NAMING_PREFIX = re.compile(r"^\s*(?:including|use of)\s+", re.IGNORECASE)  # "Including Junior Attendance Centres"
 _ACRONYM = re.compile(r"\b[A-Z][a-z]?[A-Z]{1,4}\b")  # "PRU", "EHCP", "CiC"
 _ACRONYM_WORDS = 5  # the longest run of words an abbreviation stands for
 _LINKS = {"of", "and", "in", "the", "for", "to", "with"}  # words an abbreviation may leave out ("Children in Care": CC)
-_SPELT_OUT = re.compile(r"((?:[A-Z][\w'-]*\s+){2,8})\(([A-Z]{2,8})\)")  # "Early Help Family Focus (EHFF)"
 
 BENCHMARKS = ("england", "statistical_neighbours", "region", "target", "stat_neighbour_best", "national_top_quartile")
 _PROVENANCE = ["source", "document", "meeting_date", "page", "line", "table_id", "table_title", "row", "column", "quote"]
@@ -36,6 +36,9 @@ _TITLE_NAMES_TOPIC = 3  # a table that does not name what is ranked still lists 
 _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts needs
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 _PERCENT = frozenset({"%"})
+_NUMBER = words("number")
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)  # says a label's "Number of" 
+_LONE_TABLE_WORDS = 1  # words of its table's headings a question must say to name a label of one word
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
 _LINKING_WORDS = words("over under per within during across each every resulted")  # "Average FTE over year": "in each year"; "resulted in": "ended up"
 WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
@@ -111,6 +114,7 @@ class IndicatorTools:
         self._paper_values: pd.DataFrame | None = None
         self._councils: dict[str, list[str]] = {}
         self._label_words: dict[str, tuple[frozenset[str], tuple[frozenset[str], ...]]] | None = None  # words, in order
+        self._lone_label_words: dict[str, tuple[frozenset[str], list[frozenset[str]]]] | None = None
         self._areas: dict[str, str] | None = None
         self._label_vectors: tuple[list[str], np.ndarray] | None = None
         self._meetings: list[str] | None = None
@@ -120,6 +124,7 @@ class IndicatorTools:
         """Forget everything read from the store, after an ingest changed it."""
         self.store.reset()
         self._by_indicator = self._paper_values = self._label_vectors = self._label_words = self._areas = None
+        self._lone_label_words = None
         self._meetings = None
         self._by_council, self._official_by_period, self._councils = {}, {}, {}
 
@@ -217,9 +222,11 @@ class IndicatorTools:
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
         and a leading "Number of" must be said, anywhere; an abbreviation the text uses may say a run of its words;
-        "overall" says a closing "(grand) total"."""
+        "overall" says a closing "(grand) total". A label of one word is named with a word of its table's headings
+        ("boys as a share of children starting to be LAC": "Male" under "Children who started to be looked after")."""
         labels = self._labels_words()
-        asked, spoken = words(text), {word_sequence(text), word_sequence(_abbreviated(text))}
+        asked, spoken = words(text) | (_NUMBER if _HOW_MANY.search(text) else frozenset()), \
+            {word_sequence(text), word_sequence(abbreviated(text))}
 
         def named(held: frozenset[str], sequence: tuple[frozenset[str], ...]) -> bool:
             return held <= asked and (_PERCENT not in sequence or "%" in asked) \
@@ -227,11 +234,14 @@ class IndicatorTools:
         found = [label for label, (held, sequence) in labels.items() if named(held, sequence)]
         if WHOLE_ASKED.search(text):  # "non-mainstream provision overall" names the "Non mainstream grand total"
             found += [label for label in labels if label not in found and _TOTAL_SUFFIX.search(label)
-                      and len((part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0]) >= 2 and named(*part)]
+                      and (part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0] and not part[0] <= _EVERYDAY_WORDS
+                      and named(*part)]
+        found += [label for label, (held, headings) in self._lone_labels().items()
+                  if held <= asked and any(len(heading & asked) >= _LONE_TABLE_WORDS for heading in headings)]
         short = set(_ACRONYM.findall(text))  # "an alternative provision academy or PRU": "... / Pupil referral unit"
         found += [label for label in labels if short and label not in found
                   and any(named(*form) for form in _shortened_words(label, short))]
-        return sorted(found, key=lambda label: -len(labels[label][0]))
+        return sorted(found, key=lambda label: -len(labels[label][0]) if label in labels else -1)
 
     def labels_among(self, text: str) -> list[str]:
         """Paper labels of three or more words that a text says all of, in any order ("the average number of
@@ -268,6 +278,24 @@ class IndicatorTools:
                 if len(held) >= 2 and not held <= _EVERYDAY_WORDS:
                     self._label_words[label] = (held, sequence)
         return self._label_words
+
+    def _lone_labels(self) -> dict[str, tuple[frozenset[str], list[frozenset[str]]]]:
+        """Each table label of one word a question can name ("Male", "Died"), with its word and, for each table
+        printing it, the words of the headings above it that say which figures it counts (read once). Its word
+        is in no longer label: "Education" beside "Education Services - Total contacts" names neither."""
+        if self._lone_label_words is None:
+            papers = self._papers()
+            rows = papers[papers["source"] == "table"].drop_duplicates(["label", "label_path"])
+            longer = frozenset().union(*(held for held, _ in self._labels_words().values()))
+            self._lone_label_words = {}
+            for label, path in sorted(zip(rows["label"].dropna(), rows["label_path"].fillna(""))):
+                held, _ = _label_words(label)
+                if len(held) != 1 or held <= _EVERYDAY_WORDS | _UNSPECIFIC_PARTS | longer or TOTAL_ROW.match(label) \
+                        or not label.strip().isalpha():
+                    continue
+                headings = words(path.rpartition(">")[0]) - _EVERYDAY_WORDS - _LINKING_WORDS - held
+                self._lone_label_words.setdefault(label, (held, []))[1].append(headings)
+        return self._lone_label_words
 
     @staticmethod
     def label_strength(label: str) -> int:
@@ -646,9 +674,9 @@ class IndicatorTools:
 
 
 def _label_words(label: str) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """The words of a label a question must say, and their order: brackets, a unit suffix and a "No of"
-    prefix aside ("... Grant - £"), and its "%" out of the words ("National - %" names a place, not what is counted)."""
-    unbracketed = _COUNT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label)))
+    """The words of a label a question must say, and their order: brackets, a unit suffix, a "No of", "Including" or
+    "Use of" prefix aside ("... Grant - £"), and its "%" out of the words ("National - %" names a place, not what is counted)."""
+    unbracketed = _NAMING_PREFIX.sub("", _COUNT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _BRACKETED.sub(" ", label))))
     return words(unbracketed) - {"%"}, word_sequence(unbracketed)
 
 
@@ -674,16 +702,6 @@ def _said_in_order(sequence: tuple[frozenset[str], ...]) -> tuple[frozenset[str]
     stand anywhere ("repeat contacts: what was the number and what % of contacts was that")."""
     kept = tuple(word for word in sequence if word != _PERCENT)
     return kept[1:] if kept and kept[0] == {"number"} and len(kept) > 2 else kept
-
-
-def _abbreviated(text: str) -> str:
-    """A text with each name it spells out before its abbreviation said by the abbreviation alone: "cases active
-    to the Early Help Family Focus (EHFF) teams" says "cases active to EHFF" as a paper's label does."""
-    def shorten(match: re.Match) -> str:
-        spelt, short = match.group(1).split(), match.group(2)
-        named = spelt[-len(short):]
-        return f"{' '.join(spelt[:-len(short)])} {short} " if "".join(w[0] for w in named).upper() == short else match.group(0)
-    return _SPELT_OUT.sub(shorten, text)
 
 
 def _period_bound(text: str, side: str) -> str:

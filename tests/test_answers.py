@@ -1424,6 +1424,63 @@ def test_a_row_printing_a_count_and_a_share_gives_both_when_neither_is_asked_alo
         _honest(answer)
 
 
+def test_a_one_word_row_is_named_with_a_word_of_its_tables_headings(assistant):
+    # The December 2020 tables print "Male" under "LAC at 31 March by Gender" (54.0%, 55.0%, 56.1%) and under
+    # "Children who started to be looked after during the year > Gender" (51.0%, 55.0%, 60.7%)
+    # and under "Children who ceased to be looked after during the year > Gender" ("Female" 49.0% in 2018-19)
+    at_31_march = assistant.ask("What share of Norfolk's CLA at 31 March are boys in 2017-18 and 2018-19?")
+    starting = assistant.ask("Boys as a share of children starting to be LAC in Norfolk in 2017-18 and 2018-19?")
+    stopped = assistant.ask("Girls as a share of kids who stopped being looked after in Norfolk in 2018-19?")
+    assert {(v.period, v.value) for v in at_31_march.values if v.measure == "value"} == {("2017-18", 54.0), ("2018-19", 55.0)}
+    assert {(v.period, v.value) for v in starting.values if v.measure == "value"} == {("2017-18", 51.0), ("2018-19", 55.0)}
+    assert {(v.period, v.value) for v in stopped.values if v.measure == "value"} == {("2018-19", 49.0)}
+    for answer in (at_31_march, starting, stopped):
+        _honest(answer)
+
+
+def test_a_name_spelt_out_before_the_abbreviation_a_label_uses_asks_nothing_more(assistant):
+    # "1.2 No of cases closed to EHFF ... 137 138 135 207" (Jan-18 to Apr-18) in the July 2018 MI report
+    answer = assistant.ask("How many cases did Norfolk's Early Help Family Focus (EHFF) teams close in April 2018?")
+    assert ("2018-04", 207.0) in {(v.period, v.value) for v in answer.values}
+    _honest(answer)
+
+
+def test_overall_names_the_grand_total_of_a_one_word_part(assistant):
+    # The SEND paper's placement table: "Mainstream grand total 55.1 57.4 58.8 52.8" (Norfolk, regional,
+    # statistical neighbours, national)
+    answer = assistant.ask("What % of Norfolk's children with an EHCP are in mainstream provision overall, compared "
+                           "with the national figure?")
+    assert {(v.measure, v.value) for v in answer.values} >= {("value", 55.1), ("england", 52.8)}
+    _honest(answer)
+
+
+def test_how_many_says_a_labels_number_of(assistant):
+    # "C1 Number of children with a change of social worker & change of team ... 583" and "C1a % of children
+    # with ... 12.4%" for Apr-18
+    answer = assistant.ask("How many Norfolk kids had a change of social worker and a change of team in April 2018, "
+                           "and what % was that?")
+    assert {(v.unit, v.value) for v in answer.values} == {("count", 583.0), ("%", 12.4)}
+    _honest(answer)
+
+
+def test_two_labels_said_out_of_order_with_as_many_words_are_both_answered(assistant):
+    # The workforce table as at June 2018: "Team Manager 56 51.61 4.39" (established, actual, vacant FTE)
+    answer = assistant.ask("How many Team Manager FTE did Norfolk have in the establishment v actually in post at "
+                           "June 2018?")
+    assert {v.value for v in answer.values} == {56.0, 51.61}
+    _honest(answer)
+
+
+def test_a_rows_leading_including_or_use_of_need_not_be_said(assistant):
+    # The YOT budget 2018/19: "Including Junior Attendance Centres 34,411", "Use of Small Commissioning Fund 361,841"
+    centres = assistant.ask("How much is Norfolk YOT getting for Junior Attendance Centres in its 2018/19 budget?")
+    fund = assistant.ask("How much is coming into the Norfolk YOT budget for 2018/19 from the Small Commissioning Fund?")
+    assert [v.value for v in centres.values] == [34411.0]
+    assert [v.value for v in fund.values] == [361841.0]
+    for answer in (centres, fund):
+        _honest(answer)
+
+
 def test_youth_justice_rates_are_answered_with_the_benchmarks_printed_beside_them(assistant):
     # The Youth Justice Plan's appendix: "Oct 15 - Sep 16  332  275  357  340" (Norfolk, South East, YOT family,
     # England) under "FTE PNC rate per 100,000 of 10-17 population"
