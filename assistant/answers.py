@@ -285,7 +285,7 @@ def unsupported_numbers(text: str, citations: list[Citation], derived: list[floa
     held = {round(number, 6) for citation in citations for number in numbers_in(citation.quote)}
     held |= {round(number, 6) for citation in citations for number in numbers_in(citation.document)}
     held |= {round(number, 6) for number in derived}
-    text = re.sub(r"\bper 10,000\b", " ", undated(text))  # the unit of a rate, as answers write it
+    text = re.sub(r"\bper 1(?:0|00)?,000\b", " ", undated(text))  # the unit of a rate, as answers write it
     return [number for number in numbers_in(text) if round(number, 6) not in held]
 
 

@@ -17,7 +17,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
-READER_VERSION = 6  # part of every document's version: raise when reading or chunking changes, so papers are read again
+READER_VERSION = 7  # part of every document's version: raise when reading or chunking changes, so papers are read again
 
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 _NUMBER_CELL = re.compile(r"^[<>£]?-?\d[\d,.]*\s?(%|m|k)?$")

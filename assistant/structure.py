@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from .documents import Document
 from .metadata import clean_line
+from .periods import find_periods
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _LIST_ITEM = re.compile(r"^\s*([-•*]|\d{1,2}[.)])\s")  # "- ", "• ", "3. ", "2) "
@@ -193,14 +194,18 @@ def parse_blocks(document: Document) -> list[Block]:
 def _section_row(lines: list[str], index: int) -> bool:
     """A label between two rows of a table ("Non mainstream 0-25", its empty cells lost): a row of the
     table that names the rows below it, not the table's end. A long one stands between rows of as many
-    cells ("Use of custody rate per 1,000 of 10-17 population" between two rows of five)."""
+    cells, under the table's header or over rows of periods ("Use of custody rate per 1,000 of 10-17
+    population" over "Jan 17 - Dec 17"); over other rows it titles a table of its own."""
     line = lines[index].strip()
     if not (0 < index < len(lines) - 1 and is_table_row(lines[index - 1]) and is_table_row(lines[index + 1])
             and bool(line) and not line.endswith((".", ",", ";", ":"))
             and not _LIST_ITEM.match(line) and not re.match(r"#\s", line)):
         return False
-    above, below = (len(table_cells(lines[index + step])) for step in (-1, 1))
-    return len(line.split()) <= 6 or above == below >= _SECTION_ROW_CELLS
+    if len(line.split()) <= 6:
+        return True
+    above, below = (table_cells(lines[index + step]) for step in (-1, 1))
+    header = not any(_NUMBER_CELL.match(cell) for cell in above)
+    return len(above) == len(below) >= _SECTION_ROW_CELLS and (header or bool(find_periods(below[0])))
 
 
 def _wrapped_apart(lines: list[str], index: int) -> bool:

@@ -1488,4 +1488,8 @@ def test_youth_justice_rates_are_answered_with_the_benchmarks_printed_beside_the
                            "with England and the South East?")
     assert {(v.measure, v.value) for v in answer.values} >= {("value", 332.0), ("england", 340.0), ("region", 275.0)}
     assert "332 per 100,000" in answer.text
-    _honest(answer)
+    custody = assistant.ask("What was Norfolk YOT's custody rate per 1,000 10-17 year olds for Jan 17 - Dec 17?")
+    assert ("2017-01 to 2017-12", 0.28) in {(v.period, v.value) for v in custody.values}
+    assert "0.28 per 1,000" in custody.text
+    for each in (answer, custody):
+        _honest(each)
