@@ -40,7 +40,9 @@ _NUMBER = words("number")
 _HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)  # says a label's "Number of" 
 _LONE_TABLE_WORDS = 1  # words of its table's headings a question must say to name a label of one word
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
-_LINKING_WORDS = words("over under per within during across each every resulted")  # "Average FTE over year": "in each year"; "resulted in": "ended up"
+# words a label said out of order need not say: "Average FTE over year": "in each year"; "resulted in": "ended up";
+# "Total contacts": "contacts"
+_LINKING_WORDS = words("over under per within during across each every resulted total")
 WHOLE_ASKED = re.compile(r"\b(?:overall|in total|altogether|all told|the total|total number)\b", re.IGNORECASE)
 _TOTAL_SUFFIX = re.compile(r"\s+(?:grand\s+)?total\s*$", re.IGNORECASE)  # "Non mainstream grand total"
 _UNSPECIFIC_PARTS = words("other others all unknown not known none missing")  # "compared with other councils" names no "Other" row
@@ -221,17 +223,19 @@ class IndicatorTools:
         maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
-        and a leading "Number of" must be said, anywhere; an abbreviation the text uses may say a run of its words;
+        and a leading "Number of" must be said, anywhere ("how many" says it, of a row no catalogue indicator reads); an abbreviation the text uses may say a run of its words;
         "overall" says a closing "(grand) total". A label of one word is named with a word of its table's headings
         ("boys as a share of children starting to be LAC": "Male" under "Children who started to be looked after")."""
         labels = self._labels_words()
-        asked, spoken = words(text) | (_NUMBER if _HOW_MANY.search(text) else frozenset()), \
-            {word_sequence(text), word_sequence(abbreviated(text))}
+        asked, spoken = words(text), {word_sequence(text), word_sequence(abbreviated(text))}
 
-        def named(held: frozenset[str], sequence: tuple[frozenset[str], ...]) -> bool:
-            return held <= asked and (_PERCENT not in sequence or "%" in asked) \
-                and any(said_together(_said_in_order(sequence), said) for said in spoken)  # "re-referral rate": no "%"
+        def named(held: frozenset[str], sequence: tuple[frozenset[str], ...], said: frozenset[str] = asked) -> bool:
+            return held <= said and (_PERCENT not in sequence or "%" in said) \
+                and any(said_together(_said_in_order(sequence), order) for order in spoken)  # "re-referral rate": no "%"
         found = [label for label, (held, sequence) in labels.items() if named(held, sequence)]
+        if _HOW_MANY.search(text):  # the "Number of" of a row no catalogue indicator reads (its phrases name that one)
+            found += [label for label, (held, sequence) in labels.items() if label not in found
+                      and named(held, sequence, asked | _NUMBER) and self.label_indicator(label) is None]
         if WHOLE_ASKED.search(text):  # "non-mainstream provision overall" names the "Non mainstream grand total"
             found += [label for label in labels if label not in found and _TOTAL_SUFFIX.search(label)
                       and (part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0] and not part[0] <= _EVERYDAY_WORDS

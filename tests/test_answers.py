@@ -1460,7 +1460,13 @@ def test_how_many_says_a_labels_number_of(assistant):
     answer = assistant.ask("How many Norfolk kids had a change of social worker and a change of team in April 2018, "
                            "and what % was that?")
     assert {(v.unit, v.value) for v in answer.values} == {("count", 583.0), ("%", 12.4)}
-    _honest(answer)
+    # not of a row a catalogue indicator reads: "Number of children who have ceased to be Looked After Children" is
+    # one month's; the indicator also reads the cease reasons table's "Grand Total 417" for the year to September 2020
+    ceased = assistant.ask("How many children ceased to be looked after in Norfolk between September 2019 and "
+                           "September 2020 in total?")
+    assert 417.0 in {v.value for v in ceased.values}
+    for each in (answer, ceased):
+        _honest(each)
 
 
 def test_two_labels_said_out_of_order_with_as_many_words_are_both_answered(assistant):
@@ -1493,3 +1499,11 @@ def test_youth_justice_rates_are_answered_with_the_benchmarks_printed_beside_the
     assert "0.28 per 1,000" in custody.text
     for each in (answer, custody):
         _honest(each)
+
+
+def test_a_labels_total_need_not_be_said_of_a_label_said_out_of_order(assistant):
+    # The MASH contacts by source table: "Education Services / Total contacts", Nov-17 723, Aug-17 21
+    answer = assistant.ask("In the contacts-by-source table (Apr-17 to Apr-18), which month did Education Services make "
+                           "the most contacts to Norfolk childrens social care?")
+    assert [(v.period, v.value) for v in answer.values][:1] == [("2017-11", 723.0)]
+    _honest(answer)
