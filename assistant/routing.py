@@ -19,7 +19,8 @@ _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|d
                     r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|com(e|es|ing) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
                     r"progress\w*|moved?|each of the (?:last|past)|year (?:by|on) year|each year)\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
-                      r"target\w*|better than|worse than|against|region\w*|rank\w*|quartile)\b", re.IGNORECASE)
+                      r"target\w*|better than|worse than|higher than|lower than|against|region\w*|rank\w*|quartile|"
+                      r"(?:who|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:higher|lower|better|worse))\b", re.IGNORECASE)
 _WHICH_MOST = re.compile(r"\bwhich\s+((?:[\w'/-]+\s+){0,8}?[\w'/-]+)\s+(?:had|has|have|was|were|is|are|made up|made|"
                          r"accounted for|accounts for|saw|received|carr(?:y|ies|ied)|generat(?:es|ed)|show(?:s|ed)|"
                          r"record(?:s|ed)|report(?:s|ed)|fac(?:es|ed)|produc(?:es|ed)|sen[dt]s?|spen[dt]s?|gets?|got|takes?|took|"

@@ -1507,3 +1507,12 @@ def test_a_labels_total_need_not_be_said_of_a_label_said_out_of_order(assistant)
                            "the most contacts to Norfolk childrens social care?")
     assert [(v.period, v.value) for v in answer.values][:1] == [("2017-11", 723.0)]
     _honest(answer)
+
+
+def test_whos_higher_asks_for_each_councils_figure(assistant):
+    # Norfolk's MI report: "RCL & FRCL in Suitable Accommodation - %" Apr-18 91.3%; North Somerset's March 2022 update:
+    # "... in suitable accommodation at the end of December was 89%"
+    answer = assistant.ask("Care leavers in suitable accommodation: Norfolk in April 2018 v North Somerset at the end of "
+                           "December - who's higher?")
+    assert {(v.council, v.value) for v in answer.values if v.measure == "value"} >= {("Norfolk", 91.3), ("North Somerset", 89.0)}
+    _honest(answer)
