@@ -747,9 +747,10 @@ def _service_named(question: str, plan: Route) -> str | None:
 
 
 def _on_topic(question: str, plan: Route, passage: Passage, quote: str) -> bool:
-    """Whether a quote or its section heading holds a word of the question other than a council's name."""
+    """Whether a quote or its section heading holds a word of the question other than a council's name or a
+    number (a year the question names is no topic: "... within the 20-week timescale in 2021" and "our care 2021")."""
     named = content_words(" ".join(filter(None, [plan.council, *plan.others])))
-    topic = content_words(question) - named
+    topic = {word for word in content_words(question) - named if not word.isdigit()}
     return not topic or bool(topic & set(tokenize(f"{_section(passage.hit)} {quote}")))
 
 

@@ -1516,3 +1516,9 @@ def test_whos_higher_asks_for_each_councils_figure(assistant):
                            "December - who's higher?")
     assert {(v.council, v.value) for v in answer.values if v.measure == "value"} >= {("Norfolk", 91.3), ("North Somerset", 89.0)}
     _honest(answer)
+
+
+def test_a_year_the_question_names_is_no_topic_a_passage_shares(assistant):
+    # North Somerset's update has "Our annual North Somerset Bright Spots survey for children in our care 2021
+    # evidences ...: 88% of children ..." and no EHCP timeliness at all
+    _declined(assistant, "What % of new EHCPs did North Somerset issue within the 20-week timescale in 2021?")
