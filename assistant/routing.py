@@ -405,7 +405,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     # a label said out of order: when nothing else answers, or when a catalogue phrase says far less and does not read its rows
     if tools and not named_labels:
         among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:2]
-        among = [label for label in among if tools.label_strength(label) == tools.label_strength(among[0])]  # a tie: both
+        among = among[:1] + [label for label in among[1:] if tools.label_strength(label) == tools.label_strength(among[0])
+                             and words(label) != words(among[0])]  # a tie of two rows, not one row printed twice
         if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS
                       and tools.label_indicator(among[0]) not in result.indicators):  # not a row the indicator reads
             result.indicators = among

@@ -237,9 +237,11 @@ class IndicatorTools:
             found += [label for label, (held, sequence) in labels.items() if label not in found
                       and named(held, sequence, asked | _NUMBER) and self.label_indicator(label) is None]
         if WHOLE_ASKED.search(text):  # "non-mainstream provision overall" names the "Non mainstream grand total"
-            found += [label for label in labels if label not in found and _TOTAL_SUFFIX.search(label)
-                      and (part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0] and not part[0] <= _EVERYDAY_WORDS
-                      and named(*part)]
+            parts = {label: part for label in labels if label not in found and _TOTAL_SUFFIX.search(label)
+                     and (part := _label_words(_TOTAL_SUFFIX.sub("", label)))[0] and not part[0] <= _EVERYDAY_WORDS
+                     and named(*part)}
+            found += [label for label, (held, _) in parts.items()  # not its "Mainstream grand total" too
+                      if not any(held < other for other, _ in parts.values())]
         found += [label for label, (held, headings) in self._lone_labels().items()
                   if held <= asked and any(len(heading & asked) >= _LONE_TABLE_WORDS for heading in headings)]
         short = set(_ACRONYM.findall(text))  # "an alternative provision academy or PRU": "... / Pupil referral unit"
