@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,6 +115,7 @@ class IndicatorStore:
                 frames.append(pd.read_parquet(statistics))
             frames = [frame for frame in frames if not frame.empty]
             values = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+            values = _of_authorities_named(values)
             text = [column for column in values.columns if column != "value"]
             self._values = values.astype({column: object for column in text})  # fast row access for the tools
         return self._values
@@ -161,3 +163,15 @@ class IndicatorStore:
             "indicators": int(papers["indicator"].nunique()),
         }
 
+
+def _of_authorities_named(values: pd.DataFrame) -> pd.DataFrame:
+    """A paper's table whose title names one other local authority of the official statistics holds that
+    authority's figures, not the paper's council's ("Impact in Leeds - Trends" in a Norfolk review)."""
+    authorities = set(values.loc[(values["source"] == "official") & (values["geography"] == "local authority"),
+                                 "council"].dropna())
+    tables = values[values["source"] == "table"]
+    for (title, council), rows in tables.groupby(["table_title", "council"], dropna=True).groups.items():
+        named = [name for name in authorities - {council} if re.search(rf"\b{re.escape(name)}\b", title)]
+        if len(named) == 1 and not re.search(rf"\b{re.escape(council)}\b", title):
+            values.loc[rows, "council"] = named[0]
+    return values

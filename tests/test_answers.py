@@ -1526,3 +1526,11 @@ def test_a_year_the_question_names_is_no_topic_a_passage_shares(assistant):
     # North Somerset's update has "Our annual North Somerset Bright Spots survey for children in our care 2021
     # evidences ...: 88% of children ..." and no EHCP timeliness at all
     _declined(assistant, "What % of new EHCPs did North Somerset issue within the 20-week timescale in 2021?")
+
+
+def test_a_table_titled_with_another_authority_holds_its_figures_not_the_papers_council(assistant):
+    # The MASH review appends "Impact in Leeds - Trends (Aug 2011 - Jan 2013)": "Initial Assessments 686 436 -250"
+    _declined(assistant, "How many initial assessments did Norfolk's own social workers start in September 2012?")
+    leeds = assistant.ask("How many initial assessments were there in Leeds in January 2013?")
+    assert ("Leeds", "2013-01", 436.0) in {(v.council, v.period, v.value) for v in leeds.values}
+    _honest(leeds)
