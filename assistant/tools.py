@@ -37,7 +37,7 @@ _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts n
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 _PERCENT = frozenset({"%"})
 _NUMBER = words("number")
-_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)  # says a label's "Number of" 
+_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)  # says a label's "Number of"
 _LONE_TABLE_WORDS = 1  # words of its table's headings a question must say to name a label of one word
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
 # words a label said out of order need not say: "Average FTE over year": "in each year"; "resulted in": "ended up";
@@ -223,9 +223,10 @@ class IndicatorTools:
         maintained schools (including 6 th forms)"). A label of words nearly every question says (the directorate's
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
-        and a leading "Number of" must be said, anywhere ("how many" says it, of a row no catalogue indicator reads); an abbreviation the text uses may say a run of its words;
-        "overall" says a closing "(grand) total". A label of one word is named with a word of its table's headings
-        ("boys as a share of children starting to be LAC": "Male" under "Children who started to be looked after")."""
+        and a leading "Number of" must be said, anywhere ("how many" says it, of a row no catalogue indicator
+        reads); an abbreviation the text uses may say a run of its words; "overall" says a closing "(grand) total".
+        A label of one word is named with a word of its table's headings ("boys as a share of children starting to
+        be LAC": "Male" under "Children who started to be looked after")."""
         labels = self._labels_words()
         asked, spoken = words(text), {word_sequence(text), word_sequence(abbreviated(text))}
 
