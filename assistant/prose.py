@@ -15,7 +15,9 @@ bracketed figure of another subject joined on ("in foster placements (74%) and c
 provision (55%)"). A sentence opening "This is" speaks of what the figure-less sentence before it named
 ("We currently have 17 young refugees. This is 9% out of the total Children in Care cohort").
 A bare number is a figure only where a list gives one count to an item ("At the end of December
-2021:" then "- 80 children were subject to a Child Protection plan").
+2021:" then "- 80 children were subject to a Child Protection plan"). A figure said only to be a
+"performance" ("- Our overall performance in 2018 has increased to 14%") is of the indicator its
+section spoke of last, though a paragraph naming none came between.
 """
 
 from __future__ import annotations
@@ -54,6 +56,9 @@ _ITEM = re.compile(r"^\s*[-•*]\s")  # a list item: "- In 2016 we only achieved
 _COUNT_ITEM = re.compile(r"^\s*[-•*]\s*(\d{1,3}(?:,\d{3})*|\d+)\s+(?![-–%]|per\b)([A-Za-z].*)$")  # "- 80 children were ..."
 _JOINER = re.compile(r"^[\s,&()]*(and|&|,)?[\s,&()]*$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"^(?:this|that|these|it)\s+(?:is|was|are|were|represents?)\b", re.IGNORECASE)
+# a figure said to be a "performance" ("Our overall performance in 2018 has increased to 14%"), not one it indicates
+_PERFORMANCE = re.compile(r"\bperformance(?:\s+(?:in|during|for|of|at|has|have|had|is|was|been|now|increased|improved|risen|rose|"
+                          r"fallen|fell|dropped|decreased|to|from|(?:19|20)\d\d))*\s*$", re.IGNORECASE)
 _ANOTHER_SUBJECT = re.compile(r"^\W*(?:and|while|whilst|but)\s+(?:\w+\s+){2,}\($", re.IGNORECASE)  # ") and children placed in our own provision ("
 
 
@@ -82,10 +87,13 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
     rows: list[dict] = []
     introduced: Indicator | None = None  # what the paragraph before a list speaks of: its items speak of it too
     lead_period = None  # the period a list's lead line names: its items' counts are of it
+    section, topic = None, None  # a heading's section, and the indicator it spoke of last
     for block in blocks if blocks is not None else parse_blocks(document):
         if block.kind != "paragraph":
             introduced = lead_period = None
             continue
+        if block.heading_path != section:
+            section, topic = block.heading_path, None
         heading = block.heading_path[-1] if block.heading_path else ""
         item = _ITEM.match(block.lines[0][1])
         current: Indicator | None = catalogue.match(heading) or (introduced if item else None)
@@ -114,6 +122,8 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                     named = None  # "This is 9% out of the total Children in Care cohort" is no count of children in care
                 if named is None and index and _ANOTHER_SUBJECT.match(lead) and not _lead_measures(lead):
                     continue  # "in foster placements (74%) and children placed in our own provision (55%)": not the same measure
+                if named is None and current is None and _PERFORMANCE.search(near):
+                    named = topic  # "- Our overall performance in 2018 has increased to 14%": the section's indicator
                 current = named or current
                 area = _area(lead, following, places, meta.council, area)
                 measures = _lead_measures(_YEAR_BEFORE.sub("", lead) if index else lead)  # "62.2% a year ago to 48%"
@@ -147,6 +157,7 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
                                      unit, area if measure in ("value", "previous_year") else "county", line, sentence))
         if not item:
             introduced = current
+        topic = current or topic
         rows += _listed_counts(document, block, catalogue, lead_period, fallback)
         lead_period = _list_lead_period(block, lead_period)
     return rows

@@ -1534,3 +1534,12 @@ def test_a_table_titled_with_another_authority_holds_its_figures_not_the_papers_
     leeds = assistant.ask("How many initial assessments were there in Leeds in January 2013?")
     assert ("Leeds", "2013-01", 436.0) in {(v.council, v.period, v.value) for v in leeds.values}
     _honest(leeds)
+
+
+def test_a_trend_over_calendar_years_reads_the_years_the_paper_states(assistant):
+    # The SEND report's appendix: "- In 2016 we only achieved 5.8% performance", "- In 2017 ... 9.3%", and under
+    # another list "- Our overall performance in 2018 has increased to 14%"; the dashboard's row is monthly
+    answer = assistant.ask("Norfolk EHCPs done within 20 weeks: what was the trend between 2016 and 2018?")
+    assert {(v.period, v.value) for v in answer.values if v.measure == "value"} == {
+        ("2016", 5.8), ("2017", 9.3), ("2018", 14.0)}
+    _honest(answer)

@@ -353,3 +353,20 @@ def test_a_table_going_on_under_a_pages_running_header_keeps_its_title(papers):
     assert cell(values, "Male", "2019-20", "forecast", value=55.5)["table_title"] == f"{ceased} > Gender"
     started = cell(values, "Male", "2019-20", "forecast", value=60.7)
     assert started["table_title"] == "Children who started to be looked after during the year"
+
+
+def test_a_figure_said_to_be_performance_is_of_the_indicator_its_section_spoke_of():
+    # "The DfE expect ... 90% of EHCP assessments within the 20 week timescale" then, after a paragraph naming
+    # no indicator, "- Our overall performance in 2018 has increased to 14%"; "current performance indicates
+    # that 71% of these reviews detail a plan" is not a performance of the section's indicator
+    from assistant.catalogue import Catalogue
+    from assistant.prose import prose_values
+
+    norfolk = load_document(CORPUS / PACK_2018, 10**9)
+    rows = pd.DataFrame(prose_values(norfolk, Catalogue.load()))
+    timeliness = rows[(rows["indicator"] == "ehcp_timeliness") & (rows["measure"] == "value")]
+    assert {(row.period, row.value, row.line) for row in timeliness.itertuples() if row.line >= 3000} == {
+        ("2016", 5.8, 3007), ("2017", 9.3, 3008), ("2018", 14.0, 3014)}
+    northumberland = load_document(CORPUS / "northumberland_2019-06-06_family-and-children-overview-scrutiny.txt", 10**9)
+    rows = pd.DataFrame(prose_values(northumberland, Catalogue.load()))
+    assert rows[rows["quote"].str.contains("71% of these reviews")].empty
