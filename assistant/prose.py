@@ -15,7 +15,8 @@ bracketed figure of another subject joined on ("in foster placements (74%) and c
 provision (55%)"). A sentence opening "This is" speaks of what the figure-less sentence before it named
 ("We currently have 17 young refugees. This is 9% out of the total Children in Care cohort").
 A bare number is a figure only where a list gives one count to an item ("At the end of December
-2021:" then "- 80 children were subject to a Child Protection plan"). A figure said only to be a
+2021:" then "- 80 children were subject to a Child Protection plan") or the council says it has one
+("We currently have 17 young refugees"). A figure said only to be a
 "performance" ("- Our overall performance in 2018 has increased to 14%") is of the indicator its
 section spoke of last, though a paragraph naming none came between.
 """
@@ -59,6 +60,9 @@ _ANAPHOR = re.compile(r"^(?:this|that|these|it)\s+(?:is|was|are|were|represents?
 # a figure said to be a "performance" ("Our overall performance in 2018 has increased to 14%"), not one it indicates
 _PERFORMANCE = re.compile(r"\bperformance(?:\s+(?:in|during|for|of|at|has|have|had|is|was|been|now|increased|improved|risen|rose|"
                           r"fallen|fell|dropped|decreased|to|from|(?:19|20)\d\d))*\s*$", re.IGNORECASE)
+# "We currently have 17 young refugees": a count the council says it has, named in the next few words
+_WE_HAVE = re.compile(r"\bwe\s+(?:currently\s+|now\s+|still\s+)?have\s+(\d{1,3}(?:,\d{3})+|\d+)\s+(?!%|per\b)((?:[A-Za-z][\w'-]*\s*){1,4})",
+                      re.IGNORECASE)
 _ANOTHER_SUBJECT = re.compile(r"^\W*(?:and|while|whilst|but)\s+(?:\w+\s+){2,}\($", re.IGNORECASE)  # ") and children placed in our own provision ("
 
 
@@ -106,10 +110,12 @@ def prose_values(document: Document, catalogue: Catalogue, blocks: list[Block] |
             taken: set[int] = set()  # periods written right after an earlier figure: they are its own
             area = "county"
             figures = list(_FIGURE.finditer(sentence))
-            anaphoric = bool(_ANAPHOR.match(sentence) and spoken_of)
-            if anaphoric:  # "We currently have 17 young refugees. This is 9% out of ...": of the refugees
-                current = spoken_of
-            spoken_of = None if figures else _specific(catalogue, sentence)
+            anaphoric = bool(_ANAPHOR.match(sentence) and spoken_of and figures)
+            if anaphoric:  # "We currently have 17 young refugees. This is 9% out of ...": of the refugees, as a share
+                first = figures[0]
+                current = _specific(catalogue, spoken_of, _unit(first.group(0), sentence[first.end():])) or current
+            spoken_of = None if figures else sentence
+            rows += _counts_we_have(document, block, catalogue, sentence, fallback)
             for index, match in enumerate(figures):
                 lead = sentence[figures[index - 1].end() if index else 0:match.start()]
                 following = sentence[match.end():figures[index + 1].start()] if index + 1 < len(figures) else sentence[match.end():]
@@ -189,6 +195,24 @@ def _listed_counts(document: Document, block: Block, catalogue: Catalogue, lead,
     return rows
 
 
+def _counts_we_have(document: Document, block: Block, catalogue: Catalogue, sentence: str, fallback) -> list[dict]:
+    """The count a sentence says the council has ("We currently have 17 young refugees"): a number
+    said just before a count indicator's name, of the period written, else the meeting's."""
+    rows = []
+    for match in _WE_HAVE.finditer(sentence):
+        after = match.group(2).split()
+        named = next((found for size in range(1, len(after) + 1)
+                      if (found := _specific(catalogue, " ".join(after[:size]), "count"))), None)
+        if named is None:
+            continue
+        now = _NOW.search(match.group(0))
+        period = (None if now else _nearest_period(sentence, match.start(1), match.end(1), set())) or fallback
+        source = "sentence" if period is not fallback else "current" if now else "meeting"
+        rows.append(_row(document, block, named, period, source, "value", float(match.group(1).replace(",", "")),
+                         match.group(1), "count", "county", _line_of(block, match.group(0).split()[-1]), sentence))
+    return rows
+
+
 def _list_lead_period(block: Block, before):
     """The period a list's lead line names ("- At the end of December 2021:"), for the items after it:
     kept while items follow, forgotten at a paragraph that is no item."""
@@ -239,10 +263,10 @@ def _area(lead: str, following: str, names: str | None, council: str | None, pre
     return "county" if countywide else previous
 
 
-def _specific(catalogue: Catalogue, text: str) -> Indicator | None:
-    """The indicator a phrase names, unless it is a broad one ("care leavers") that stands for
-    several: a sentence's figure needs the specific one (a heading may still name a broad one)."""
-    found = catalogue.match(text)
+def _specific(catalogue: Catalogue, text: str, unit: str | None = None) -> Indicator | None:
+    """The indicator a phrase names (with ``unit``, one measured in it), unless it is a broad one ("care
+    leavers") that stands for several: a sentence's figure needs the specific one (a heading may still name a broad one)."""
+    found = catalogue.match(text, unit)
     return found if found and not found.includes else None
 
 

@@ -23,7 +23,7 @@ from .statistics import StatisticsLoad, load_statistics
 from .structure import parse_blocks
 from .tables import Table, extract_tables
 
-EXTRACTOR_VERSION = 39  # raise when extraction changes, so stored papers are read again
+EXTRACTOR_VERSION = 40  # raise when extraction changes, so stored papers are read again
 _CATALOGUE_HASH = hashlib.sha256(CATALOGUE_FILE.read_bytes()).hexdigest()[:8]  # labels map to its indicators
 _TABLE_FIELDS = ("id", "document", "page", "line_start", "line_end", "title", "heading_path", "header", "rows",
                  "row_lines", "label_columns", "agenda_item", "report_title")

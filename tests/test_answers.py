@@ -1543,3 +1543,16 @@ def test_a_trend_over_calendar_years_reads_the_years_the_paper_states(assistant)
     assert {(v.period, v.value) for v in answer.values if v.measure == "value"} == {
         ("2016", 5.8), ("2017", 9.3), ("2018", 14.0)}
     _honest(answer)
+
+
+def test_how_many_of_a_group_the_papers_give_as_a_share_reads_the_count_the_council_says_it_has(assistant):
+    # North Somerset: "We currently have 17 young refugees. This is 9% out of the total Children in Care cohort";
+    # Norfolk's December 2020 pack: "25 of the 162 CLA starters were unaccompanied asylum seeking children (UASC)"
+    answer = assistant.ask("How many unaccompanied asylum-seeking children does North Somerset look after?")
+    assert {(v.indicator, v.value) for v in answer.values} == {("uasc_number", 17.0)}
+    both = assistant.ask("How many unaccompanied asylum seeking children did North Somerset report in March 2022, and how "
+                         "many of Norfolk's CLA starters were UASC in the December 2020 pack?")
+    assert ("North Somerset", 17.0) in {(v.council, v.value) for v in both.values}
+    assert "25 of the 162 CLA starters were unaccompanied asylum seeking children" in both.text
+    for each in (answer, both):
+        _honest(each)
