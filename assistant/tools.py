@@ -37,7 +37,9 @@ _SIBLINGS = 3  # rows sharing a label's first part that a ranking of its parts n
 _EVERYDAY_WORDS = _DIRECTORATE_WORDS | words("looked after children care social work")  # nearly every question says them
 _PERCENT = frozenset({"%"})
 _NUMBER = words("number")
-_HOW_MANY = re.compile(r"\bhow many\b", re.IGNORECASE)  # says a label's "Number of"
+# says a label's "Number of": "how many", "the most / fewest S47 investigations completed"
+_HOW_MANY = re.compile(r"\bhow many\b|\b(?:the\s+)?(?:most|fewest)\s+(?![\d%])(?!of\b|common\b|recent\b|likely\b)[a-z0-9]",
+                       re.IGNORECASE)
 _LONE_TABLE_WORDS = 1  # words of its table's headings a question must say to name a label of one word
 _UNORDERED_WORDS = 3  # words a label must have for a question to name it out of order
 # words a label said out of order need not say: "Average FTE over year": "in each year"; "resulted in": "ended up";
@@ -224,7 +226,7 @@ class IndicatorTools:
         "Children's Services" totals, a "Looked After" row of Leeds figures) is not one; nor are its words scattered
         through a question ("children ... placed more than 20 miles from home" names no "Children's Homes"). Its "%"
         and a leading "Number of" must be said, anywhere ("how many" says it, of a row no catalogue indicator
-        reads); an abbreviation the text uses may say a run of its words; "overall" says a closing "(grand) total".
+        reads; so does "the most" or "the fewest" of them); an abbreviation the text uses may say a run of its words; "overall" says a closing "(grand) total".
         A label of one word is named with a word of its table's headings ("boys as a share of children starting to
         be LAC": "Male" under "Children who started to be looked after")."""
         labels = self._labels_words()

@@ -1556,3 +1556,10 @@ def test_how_many_of_a_group_the_papers_give_as_a_share_reads_the_count_the_coun
     assert "25 of the 162 CLA starters were unaccompanied asylum seeking children" in both.text
     for each in (answer, both):
         _honest(each)
+
+
+def test_the_most_of_a_count_says_its_number_of(assistant):
+    # The S47 report card: "Number of S47 investigations Completed", May-17 211 the highest of the 13 months
+    answer = assistant.ask("In Norfolk's MI report, which month saw the most S47 investigations completed?")
+    assert [(v.period, v.value) for v in answer.values][:1] == [("2017-05", 211.0)]
+    _honest(answer)
