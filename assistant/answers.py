@@ -61,6 +61,9 @@ _COUNTED_PART = re.compile(r"\bhow many of (?:[\w'-]+ ){1,8}?(?:are|were|is|was|
                            r"(?!\w+ed\b|(?:in|on|at|with|from|under|over|still|now|currently|also|not|being|living)\b)"
                            r"((?:[\w'-]+ ?){1,3}?)"
                            r"(?=\s*[?,.]|\s+(?:in|at|on|by|during|according|per|from|since)\b|\s*$)", re.IGNORECASE)
+# "how many children were electively home educated": what the counted are said to be, all of which a count must say
+_COUNTED_STATE = re.compile(r"\bhow many (?!of\b)(?:[\w'-]+ ){1,5}?(?:were|are|was|is|have been|had been) "
+                            r"((?:[a-z]+ly )?(?![a-z]+ly )(?:[a-z-]+ ){1,2}?[a-z-]+ed)\b", re.IGNORECASE)  # two words and more
 _SPENT_ON = re.compile(r"\b(?:spen[dt]\w*|cost\w*|budget\w*)\s+(?:on|of|for)\s+((?:[\w'-]+\s*?){1,5}?)"
                        r"(?=\s+(?:in|at|during|by|for|according|per|from|between|over|last|this)\b|\s*[?,.]|\s*$)", re.IGNORECASE)
 _COUNTED_SYNONYMS = {"kid": "children", "youngster": "young", "cic": "children", "lac": "children", "cla": "children",
@@ -520,7 +523,8 @@ def gives_the_quantity(question: str, text: str) -> bool:
     """Whether a text can answer a how-many or how-much question: it states a number (money for a
     cost, a percentage for a percentage, a rate for a rate per 10,000, pay for a salary, a
     benchmark's after its name), and names what the question counts beside a count (a count of
-    children centres does not answer how many families; a share is not a count)."""
+    children centres does not answer how many families; a share is not a count), and all it says they
+    were ("how many children were electively home educated")."""
     if not asks_quantity(question):
         return True
     if _MONEY_ASKED.search(question) and not _MONEY_STATED.search(text):
@@ -535,6 +539,9 @@ def gives_the_quantity(question: str, text: str) -> bool:
         words = undated(text).split()
         return any(numbers_in(word) and _BENCHMARK_STATED.search(" ".join(words[max(0, n - _BENCHMARK_NEAR):n]))
                    for n, word in enumerate(words))
+    state = _COUNTED_STATE.search(question)
+    if state and not content_words(state.group(1)) <= set(tokenize(text)):
+        return False  # "53 designated children centres ... in their own homes" counts none electively home educated
     things = counted(question)
     words = _NOT_FIGURES.sub(" ", undated(text)).split()
     given = _qualifying_numbers(question)

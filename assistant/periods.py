@@ -28,7 +28,7 @@ _FIND = re.compile(
     r"|\bq[1-4]\s*(?:19|20)\d{2}(?:\s*[-/]\s*\d{2})?\b",
     re.IGNORECASE,
 )
-_BARE_YEAR = re.compile(r"(?<!\bAct )(?<!\bRegulations )\b(?:19|20)\d{2}\b")
+BARE_YEAR = re.compile(r"(?<!\bAct )(?<!\bRegulations )\b(?:19|20)\d{2}\b")
 _TERM_MONTHS = {"aut": (9, 12, 0), "spr": (1, 4, 1), "sum": (4, 7, 1)}
 _TERM_NAMES = {"aut": "autumn", "spr": "spring", "sum": "summer"}
 _TERM_ASKED = re.compile(r"\b(aut(?:umn)?|spr(?:ing)?|summer)\b", re.IGNORECASE)
@@ -173,7 +173,7 @@ def periods_named(text: str) -> list[Period]:
     for start, end, period in sorted(period_spans(text), reverse=True):
         found.append(period)
         rest = rest[:start] + " " + rest[end:]
-    years = [parse_period(year) for year in _BARE_YEAR.findall(rest)]
+    years = [parse_period(year) for year in BARE_YEAR.findall(rest)]
     return sorted(found + [year for year in years if year], key=lambda period: period.end)
 
 

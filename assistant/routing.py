@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from .answers import BENCHMARK_ASKED, FUNDING, TIME_SPENT
 from .catalogue import abbreviated, unit_class, words
 from .metadata import MONTHS
-from .periods import MONTH_NAMES, Period, first_day, period_spans, periods_named
+from .periods import BARE_YEAR, MONTH_NAMES, Period, first_day, parse_period, period_spans, periods_named
 
 _FAR_MORE_WORDS = 3  # a label said out of order wins over a catalogue phrase of this many fewer words
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
@@ -39,7 +39,7 @@ _MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level
                             re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
-_VALUE = re.compile(r"\b(how many|how much|what (is|was|were|are) the|number of|rate|percentage|proportion|share|figure|"
+_VALUE = re.compile(r"\b(how many|how much|what(?:['’]s| is| was| were| are) the|number of|rate|percentage|proportion|share|figure|"
                     r"level|per 10,?000|how (is|are|was|were|has|have))\b|%", re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|"
                         r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
@@ -255,8 +255,11 @@ def find_council(question: str, councils: list[str]) -> str | None:
 def _paper_spans(question: str) -> list[tuple[int, int, Period]]:
     """Where a question names papers by date ("in the July 2018 report", "at its 22 May 2018 meeting",
     "the December 2020 scrutiny tables", "reported by North Somerset in March 2022", "Northumberland
-    (June 2019)")."""
-    return [(start, end, period) for start, end, period in period_spans(question)
+    (June 2019)", "the 2014 Norfolk business case")."""
+    spans = list(period_spans(question))
+    spans += [(match.start(), match.end(), parse_period(match.group(0))) for match in BARE_YEAR.finditer(question)
+              if not any(start <= match.start() < end for start, end, _ in spans) and _PAPER_AFTER.match(question[match.end():])]
+    return [(start, end, period) for start, end, period in spans
             if period.kind in ("month", "date", "year")
             and (_PAPER_AFTER.match(question[end:]) or _PAPER_BEFORE.search(question[:start])
                  or period.kind != "year" and question[:start].rstrip().endswith("("))]
@@ -395,7 +398,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
     quoted = [label for phrase in quoted_phrases(question) for label in tools.labels_quoted(phrase)] if tools else []
-    labels = quoted[:2] or (tools.labels_in(asked)[:2] if tools else [])  # "Norfolk Constabulary" names the council
+    # a row named in full and in order, or one the question says more of ("Norfolk Constabulary" names the council too)
+    labels = quoted[:2] or (list(dict.fromkeys(tools.fuller_label(label, asked) for label in tools.labels_in(asked)[:2]))
+                            if tools else [])
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
     named_labels = [label for label in labels if (label in quoted or tools.label_strength(label) > strongest)
                     and unit_fits(question, tools.label_units(label))]
@@ -404,7 +409,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
     # a label said out of order: when nothing else answers, or when a catalogue phrase says far less and does not read its rows
     if tools and not named_labels:
-        among = [label for label in tools.labels_among(stripped) if unit_fits(question, tools.label_units(label))][:2]
+        among = [label for label in tools.labels_among(asked) if unit_fits(question, tools.label_units(label))][:2]
         among = among[:1] + [label for label in among[1:] if tools.label_strength(label) == tools.label_strength(among[0])
                              and words(label) != words(among[0])]  # a tie of two rows, not one row printed twice
         if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS

@@ -18,7 +18,7 @@ from .catalogue import Catalogue, abbreviated, said_together, unit_class, word_s
 from .periods import first_day, parse_period, term_label, term_parts, terms_named
 from .store import IndicatorStore
 
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = re.compile(r"\([^()]*\)|\b\d+(?:\.\d+)?\s*(?:fte|wte)\b", re.IGNORECASE)  # and a post count: "- 3.0 fte Police Officers"
 _UNIT_SUFFIX = re.compile(r"\s+-\s+(?:£[km]?|no\.?|number)\s*$", re.IGNORECASE)  # a column headed by its unit alone
 _COUNT_PREFIX = re.compile(r"^\s*no(?:\.?\s+of\s+|\.\s+)", re.IGNORECASE)  # "No of cases active to EHFF": how many
 _NAMING_PREFIX = re.compile(r"^\s*(?:including|use of)\s+", re.IGNORECASE)  # "Including Junior Attendance Centres"
@@ -264,6 +264,17 @@ class IndicatorTools:
                        for named in [held] + [form[0] for form in _shortened_words(label, short)])
         found = [label for label, (held, _) in labels.items() if said(label, held)]
         return sorted(found, key=lambda label: -len(labels[label][0]))
+
+    def fuller_label(self, label: str, text: str) -> str:
+        """A label of the same units a text says all the words of ``label`` and more of, in any order, else ``label``
+        ("the police officers Norfolk Constabulary seconds" says "Norfolk Constabulary - 3.0 fte Police Officers - £",
+        not only "Norfolk Constabulary - £")."""
+        labels = self._labels_words()
+        if label not in labels:
+            return label
+        return next((other for other in self.labels_among(text) if labels[label][0] < labels[other][0]
+                     and labels[other][0] - labels[label][0] - _NUMBER  # not the "Number of" beside a "% of"
+                     and self.label_units(other) == self.label_units(label)), label)
 
     def labels_quoted(self, phrase: str) -> list[str]:
         """Paper labels that say a phrase a question quotes, in its order ("'any other reason'" in "Care
@@ -568,11 +579,13 @@ class IndicatorTools:
     # -- helpers -------------------------------------------------------------------------
     def indicator_words(self, indicator: str) -> frozenset[str]:
         """The words that name an indicator: its catalogue name, definition and phrases, and the labels
-        of its rows in the papers."""
+        of its rows in the papers; a paper's row is named by its table's title and sections too ("NORFOLK
+        YOUTH OFFENDING TEAM BUDGET" > "PARTNERS 'IN-KIND' CONTRIBUTION – SECONDED STAFF" > "Norfolk Constabulary")."""
         entry = self.catalogue.get(indicator)
         named = [entry.name, entry.definition, *entry.phrases] if entry else [indicator]
         rows = self._rows(indicator)
-        return frozenset().union(*map(words, named + sorted(set(rows["label"].dropna()))))
+        held = ["label"] if entry else ["label", "label_path", "table_title"]
+        return frozenset().union(*map(words, named + sorted(set(rows[held].stack().dropna()))))
 
     def name(self, indicator: str) -> str:
         """An indicator's name from the catalogue, or the label itself (without a unit column's "- £")."""

@@ -1009,7 +1009,7 @@ def test_a_trend_from_a_year_asked_starts_at_the_papers_figure_for_it(assistant)
     answer = assistant.ask("How has the proportion of new EHCPs completed within the 20 week timescale in Norfolk "
                            "changed from 2016 to 2018?")
     assert ("2016", 5.8) in {(v.period, v.value) for v in answer.values}
-    assert "14.0% in March 2018" in answer.text and "up from 5.8% in 2016" in answer.text
+    assert "14% in 2018" in answer.text and "up from 5.8% in 2016" in answer.text  # "performance in 2018 ... 14%"
     _honest(answer)
 
 
@@ -1562,4 +1562,28 @@ def test_the_most_of_a_count_says_its_number_of(assistant):
     # The S47 report card: "Number of S47 investigations Completed", May-17 211 the highest of the 13 months
     answer = assistant.ask("In Norfolk's MI report, which month saw the most S47 investigations completed?")
     assert [(v.period, v.value) for v in answer.values][:1] == [("2017-05", 211.0)]
+    _honest(answer)
+
+
+def test_a_year_naming_a_paper_is_not_the_period_of_its_figures(assistant):
+    # The Getting in Shape business case (November 2014): "The approach referred to above has been running in East
+    # Sussex since April 2012. Across the County the rate of referral to Children's Social Care halved ..."
+    answer = assistant.ask("According to the 2014 Norfolk business case, what happened to East Sussex's referral rate "
+                           "under its approach?")
+    assert "rate of referral to Children's Social Care halved" in answer.text
+    _honest(answer)
+
+
+def test_how_many_were_something_needs_a_count_of_those_said_to_be_it(assistant):
+    # The July 2018 pack: "There are currently 53 designated children centres across Norfolk ... some families in
+    # their own homes" counts no children electively home educated, and the papers give no such count
+    _declined(assistant, "How many children in Norfolk were electively home educated in 2018?")
+
+
+def test_a_post_count_in_a_label_need_not_be_said(assistant):
+    # The YOT budget: "PARTNERS 'IN-KIND' CONTRIBUTION – SECONDED STAFF" / "Norfolk Constabulary - 3.0 fte Police
+    # Officers 143,808"; the council's own name is one of the label's words
+    answer = assistant.ask("What's the in-kind value of the police officers Norfolk Constabulary seconds to the YOT "
+                           "in 2018/19?")
+    assert [(v.period, v.value) for v in answer.values][:1] == [("2018-19", 143808.0)]
     _honest(answer)
