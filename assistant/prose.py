@@ -16,9 +16,9 @@ provision (55%)"). A sentence opening "This is" speaks of what the figure-less s
 ("We currently have 17 young refugees. This is 9% out of the total Children in Care cohort").
 A bare number is a figure only where a list gives one count to an item ("At the end of December
 2021:" then "- 80 children were subject to a Child Protection plan") or the council says it has one
-("We currently have 17 young refugees"). A figure said only to be a
-"performance" ("- Our overall performance in 2018 has increased to 14%") is of the indicator its
-section spoke of last, though a paragraph naming none came between.
+("We currently have 17 young refugees"). A figure said only to be a "performance" ("- Our overall
+performance in 2018 has increased to 14%") is of the indicator its section spoke of last, though a
+paragraph naming none came between.
 """
 
 from __future__ import annotations
