@@ -18,6 +18,7 @@ _FAR_MORE_WORDS = 3  # a label said out of order wins over a catalogue phrase of
 _TREND = re.compile(r"\b(chang\w*|trend\w*|over time|improv\w*|worse\w*|better|deteriorat\w*|increas\w*|decreas\w*|"
                     r"gone (up|down)|went (up|down)|go(ing|es) (up|down)|com(e|es|ing) (up|down)|up or down|risen|rose|rising|fallen|fell|falling|since|"
                     r"progress\w*|moved?|each of the (?:last|past)|year (?:by|on) year|each year)\b", re.IGNORECASE)
+_MONTH_LIST = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s*,\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)  # "in Jan, Feb and Mar 2018": each
 _COMPARE = re.compile(r"\b(compar\w*|benchmark\w*|statistical neighbours?|neighbours?|national\w*|england|average|"
                       r"target\w*|better than|worse than|higher than|lower than|against|region\w*|rank\w*|quartile|"
                       r"(?:who|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:higher|lower|better|worse))\b", re.IGNORECASE)
@@ -39,7 +40,7 @@ _MEASURE_WORDS = re.compile(r"^(?:rate|percentage|proportion|number|figure|level
                             re.IGNORECASE)  # "the highest rate of ...": a measure, not the rows of a table
 _PLACES = re.compile(r"\b(council|authorit\w*|localit\w*|district|area|region)\b", re.IGNORECASE)
 _EXTREME = re.compile(r"\b(highest|lowest|largest|biggest|smallest|most|least|total)\b", re.IGNORECASE)
-_VALUE = re.compile(r"\b(how many|how much|what(?:['’]s| is| was| were| are) the|number of|rate|percentage|proportion|share|figure|"
+_VALUE = re.compile(r"\b(how many|how much|what(?:['’]s| is| was| were| are) the|number of|give (?:me )?the numbers|rate|percentage|proportion|share|figure|"
                     r"level|per 10,?000|how (is|are|was|were|has|have))\b|%", re.IGNORECASE)
 _NARRATIVE = re.compile(r"\b(say|said|says|discuss\w*|decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w*|"
                         r"recommend\w*|why|who|when|what (did|does|do|will|is being|are being)|actions?|plan\w*|"
@@ -51,7 +52,7 @@ _DECISION = re.compile(r"\b(decid\w*|decision\w*|resolv\w*|resolution\w*|agree\w
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|and what about|same for|now for|what of|in)\b", re.IGNORECASE)
 _SHORT_YEARS = re.compile(r"(?<![\w£$.,/-])(?<!aged )(?<!ages )(?:fy\s*)?(1\d|2\d)\s*[-/]\s*(\d{2})(?![\w%/.-])"
                           r"(?!\s*(?:years?|yrs?)\b)", re.IGNORECASE)
-_SHARED_YEAR = re.compile(rf"\b({MONTH_NAMES})\.?\s*(?:-|–|to|and|through|until)\s*({MONTH_NAMES})\.?"
+_SHARED_YEAR = re.compile(rf"\b({MONTH_NAMES})\.?(?:\s*,\s*(?:{MONTH_NAMES})\.?)*\s*(?:-|–|to|,?\s*and|through|until)\s*({MONTH_NAMES})\.?"
                           r"(?:\s+((?:19|20)\d{2})|\s*[-'’]\s?(\d{2}))\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+((?:19|20)\d{2}(?:[-/]\d{2})?|\w+\s+(?:19|20)\d{2})\b", re.IGNORECASE)
 _YEAR_TO = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:year|12 months|twelve months)\s+(?:up\s+)?(?:to|ending)\s+$",
@@ -229,8 +230,9 @@ def qualifiers(question: str, councils: list[str], covered: frozenset[str]) -> f
     topic = topic_question(question)
     for council in councils:
         topic = topic_question(topic, council)
-    for pattern in (_TREND, _COMPARE, _EXTREME, _VALUE, _PLACES):
+    for pattern in (_TREND, _MONTH_LIST, _COMPARE, _EXTREME, _VALUE, _PLACES):
         topic = pattern.sub(" ", topic)
+    topic = _with_shared_years(topic)
     topic = _without(topic, period_spans(topic))
     return frozenset(word for word in words(topic) - covered - _FRAME_WORDS if word.isalpha())
 
@@ -313,7 +315,8 @@ def _with_full_years(question: str) -> str:
 
 def _with_shared_years(question: str) -> str:
     """A run of months that names its year once written with a year for each ("Jan-Apr 2018",
-    "between January and April 2018" as "Jan 2018 to Apr 2018"; "Nov-Feb 2018" starts in 2017)."""
+    "between January and April 2018", "Jan, Feb and Mar 2018" as "Jan 2018 to Apr 2018"; "Nov-Feb 2018"
+    starts in 2017)."""
     def both(match: re.Match) -> str:
         first, last = match.group(1), match.group(2)
         year = int(match.group(3)) if match.group(3) else 2000 + int(match.group(4))
@@ -427,7 +430,8 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.peak = (peak.group(1).lower(), "highest" if peak.group(2) else "lowest")
     elif ranked and not _place(ranked.group(1)) and not _MEASURE_WORDS.match(ranked.group(1)):
         result.rows_of = ranked.group(1)
-    for pattern, kind in ((_TREND, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"), (_VALUE, "value")):
+    for pattern, kind in ((_TREND, "trend"), (_MONTH_LIST, "trend"), (_COMPARE, "compare"), (_EXTREME, "extreme"),
+                          (_VALUE, "value")):
         if pattern.search(question):
             result.numeric.add(kind)
     if _NARRATIVE.search(question):

@@ -1587,3 +1587,10 @@ def test_a_post_count_in_a_label_need_not_be_said(assistant):
                            "in 2018/19?")
     assert [(v.period, v.value) for v in answer.values][:1] == [("2018-19", 143808.0)]
     _honest(answer)
+
+
+def test_a_list_of_months_sharing_a_year_asks_each_of_them(assistant):
+    # The MI report's "Number of children who have ceased to be Looked After Children": Jan-18 23, Feb-18 26, Mar-18 30
+    answer = assistant.ask("Give the numbers of Norfolk LAC who ceased to be looked after in Jan, Feb and Mar 2018.")
+    assert {(v.period, v.value) for v in answer.values} >= {("2018-01", 23.0), ("2018-02", 26.0), ("2018-03", 30.0)}
+    _honest(answer)
