@@ -401,8 +401,9 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
     catalogue = [m for m in matches if m.how != "similar label" and m.values and m.id in fitting]
     strongest = max((m.score for m in catalogue), default=0)
     quoted = [label for phrase in quoted_phrases(question) for label in tools.labels_quoted(phrase)] if tools else []
-    # a row named in full and in order, or one the question says more of ("Norfolk Constabulary" names the council too)
-    labels = quoted[:2] or (list(dict.fromkeys(tools.fuller_label(label, asked) for label in tools.labels_in(asked)[:2]))
+    said_among = tools.labels_among(asked) if tools else []  # rows said out of order ("Norfolk Constabulary": the council too)
+    # a row named in full and in order, or one the question says more of
+    labels = quoted[:2] or (list(dict.fromkeys(tools.fuller_label(label, said_among) for label in tools.labels_in(asked)[:2]))
                             if tools else [])
     # a row of the papers named in full ("legal costs") wins over a looser catalogue match ("overspend")
     named_labels = [label for label in labels if (label in quoted or tools.label_strength(label) > strongest)
@@ -412,7 +413,7 @@ def route(question: str, tools, councils: list[str], newest: date | None = None,
         result.indicators = [m.id for m in matches if m.values and m.score >= 0.5 and m.id in fitting][:2]
     # a label said out of order: when nothing else answers, or when a catalogue phrase says far less and does not read its rows
     if tools and not named_labels:
-        among = [label for label in tools.labels_among(asked) if unit_fits(question, tools.label_units(label))][:2]
+        among = [label for label in said_among if unit_fits(question, tools.label_units(label))][:2]
         among = among[:1] + [label for label in among[1:] if tools.label_strength(label) == tools.label_strength(among[0])
                              and words(label) != words(among[0])]  # a tie of two rows, not one row printed twice
         if among and (not result.indicators or catalogue and tools.label_strength(among[0]) > strongest + _FAR_MORE_WORDS

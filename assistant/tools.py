@@ -265,14 +265,14 @@ class IndicatorTools:
         found = [label for label, (held, _) in labels.items() if said(label, held)]
         return sorted(found, key=lambda label: -len(labels[label][0]))
 
-    def fuller_label(self, label: str, text: str) -> str:
-        """A label of the same units a text says all the words of ``label`` and more of, in any order, else ``label``
-        ("the police officers Norfolk Constabulary seconds" says "Norfolk Constabulary - 3.0 fte Police Officers - £",
-        not only "Norfolk Constabulary - £")."""
+    def fuller_label(self, label: str, among: list[str]) -> str:
+        """Of the labels a text says out of order (``among``, from ``labels_among``), one of the same units with all
+        the words of ``label`` and more, else ``label`` ("the police officers Norfolk Constabulary seconds" says
+        "Norfolk Constabulary - 3.0 fte Police Officers - £", not only "Norfolk Constabulary - £")."""
         labels = self._labels_words()
         if label not in labels:
             return label
-        return next((other for other in self.labels_among(text) if labels[label][0] < labels[other][0]
+        return next((other for other in among if labels[label][0] < labels[other][0]
                      and labels[other][0] - labels[label][0] - _NUMBER  # not the "Number of" beside a "% of"
                      and self.label_units(other) == self.label_units(label)), label)
 
